@@ -1,0 +1,35 @@
+package no.inkasso.gateway;
+
+import java.util.List;
+import no.inkasso.gateway.security.Role;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The gateway's own settings (prefix {@code gateway}), bound from config/application*.yml. */
+@ConfigurationProperties(prefix = "gateway")
+public record GatewayProperties(
+        String dataDir,
+        Api api,
+        Queues queues,
+        Outbox outbox,
+        Rejections rejections,
+        Security security,
+        List<Client> clients) {
+
+    public record Api(long maxBodyBytes, int maxBatchSize) {}
+
+    public record Queues(String claimsReceived) {}
+
+    public record Outbox(long pollPeriodMs, int batchSize) {}
+
+    public record Rejections(int maxStoredBytes) {}
+
+    public record Security(boolean allowDevKeys) {}
+
+    /** A credential and what it may do; {@code key} is a secret. */
+    public record Client(String id, Role role, String key, List<String> sourceSystems, List<String> creditors) {
+        public Client {
+            sourceSystems = sourceSystems == null ? List.of() : List.copyOf(sourceSystems);
+            creditors = creditors == null ? List.of() : List.copyOf(creditors);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package no.inkasso.gateway.api;
+
+/** The kinds of problem the API answers with; the slug is part of the problem's type URI. */
+public enum ProblemType {
+    MALFORMED_JSON(400, "malformed-json", "The body is not well-formed JSON"),
+    INVALID_CLAIM(400, "invalid-claim", "The claim has invalid or missing fields"),
+    INVALID_BATCH(400, "invalid-batch", "The batch is not acceptable as a whole"),
+    INVALID_QUERY(400, "invalid-query", "A query parameter is invalid"),
+    UNAUTHENTICATED(401, "unauthenticated", "A valid credential is required"),
+    FORBIDDEN(403, "forbidden", "This client may not do that"),
+    NOT_FOUND(404, "not-found", "No such resource"),
+    CONFLICT(409, "conflicting-resubmission", "A different claim with the same invoice was already received"),
+    BODY_TOO_LARGE(413, "body-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The content type is not accepted here"),
+    INTERNAL(500, "internal-error", "The gateway failed to handle the request");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

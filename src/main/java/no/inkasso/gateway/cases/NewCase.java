@@ -1,0 +1,20 @@
+package no.inkasso.gateway.cases;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A case about to be stored, with the columns the store indexes and the canonical claim JSON. */
+public record NewCase(
+        String caseId,
+        ClaimKey key,
+        Channel receivedVia,
+        String clientId,
+        String correlationId,
+        String currency,
+        BigDecimal outstandingAmount,
+        LocalDate dueDate,
+        String debtorCountry,
+        String contentSha256,
+        String claimJson,
+        OffsetDateTime createdAt) {}

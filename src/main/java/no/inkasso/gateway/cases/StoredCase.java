@@ -1,0 +1,17 @@
+package no.inkasso.gateway.cases;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A case with its canonical claim and full history. */
+public record StoredCase(
+        String caseId,
+        CaseState state,
+        Channel receivedVia,
+        String clientId,
+        String correlationId,
+        String creditorOrg,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        String claimJson,
+        List<CaseEvent> events) {}

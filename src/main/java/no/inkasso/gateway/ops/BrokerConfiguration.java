@@ -1,0 +1,37 @@
+package no.inkasso.gateway.ops;
+
+import java.util.List;
+import no.inkasso.gateway.GatewayProperties;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Settings of the embedded broker: each gateway queue dead-letters to its own {@code <queue>.dlq}
+ * after a few redeliveries with backoff, and the duplicate-detection cache (which the outbox relay
+ * relies on) is persisted and large enough for a day's claims at full speed for some minutes.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BrokerConfiguration {
+
+    static final String DLQ_SUFFIX = ".dlq";
+
+    @Bean
+    ArtemisConfigurationCustomizer gatewayBrokerSettings(GatewayProperties properties) {
+        List<String> queues = List.of(properties.queues().claimsReceived());
+        return configuration -> {
+            for (String queue : queues) {
+                configuration.addAddressSetting(queue, new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of(queue + DLQ_SUFFIX))
+                        .setMaxDeliveryAttempts(5)
+                        .setRedeliveryDelay(1000)
+                        .setRedeliveryMultiplier(2.0)
+                        .setMaxRedeliveryDelay(60_000));
+            }
+            configuration.setIDCacheSize(200_000);
+            configuration.setPersistIDCache(true);
+        };
+    }
+}

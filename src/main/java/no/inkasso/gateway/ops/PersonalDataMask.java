@@ -1,0 +1,33 @@
+package no.inkasso.gateway.ops;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks what looks like a personal id in free text: Norwegian fødselsnummer and D-nummer
+ * (11 digits), Swedish personnummer (10 or 12 digits, with or without - or +). Only the last two
+ * digits stay, enough to tell two ids apart in a log without revealing either.
+ */
+public final class PersonalDataMask {
+
+    private static final Pattern PERSONAL_ID = Pattern.compile("(?<![0-9])(?:[0-9]{8}[-+]?[0-9]{4}|[0-9]{6}[-+ ]?[0-9]{4,5})(?![0-9])");
+
+    private PersonalDataMask() {}
+
+    public static String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        Matcher m = PERSONAL_ID.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        do {
+            String id = m.group();
+            m.appendReplacement(out, "*".repeat(id.length() - 2) + id.substring(id.length() - 2));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+}
