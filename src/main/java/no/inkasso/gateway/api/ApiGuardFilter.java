@@ -7,7 +7,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -72,7 +75,16 @@ public class ApiGuardFilter extends OncePerRequestFilter {
             }
             request.setAttribute(RequestContext.CLIENT_ATTRIBUTE, client.get());
             MDC.put(RequestContext.MDC_CLIENT, client.get().id());
-            HttpServletRequest guarded = declared < 0 ? new LimitedBodyRequest(request, maxBodyBytes) : request;
+            HttpServletRequest guarded = request;
+            if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+                byte[] body = readUpTo(request, maxBodyBytes);
+                if (body == null) {
+                    ProblemWriter.write(response, Problem.of(ProblemType.BODY_TOO_LARGE,
+                            "The body is larger than " + maxBodyBytes + " bytes. Split the batch."), correlationId, path);
+                    return;
+                }
+                guarded = new BufferedBodyRequest(request, body);
+            }
             chain.doFilter(guarded, response);
         } finally {
             MDC.remove(RequestContext.MDC_CORRELATION_ID);
@@ -101,59 +113,71 @@ public class ApiGuardFilter extends OncePerRequestFilter {
         return UUID.randomUUID().toString();
     }
 
-    /** A request without a declared length whose body stops being readable past the limit. */
-    private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
-        private final long limit;
+    /**
+     * Reads a body sent without a declared length (chunked) up to the limit, so an oversize body
+     * is refused here with 413 instead of failing half-way through a route.
+     */
+    private static byte[] readUpTo(HttpServletRequest request, long limit) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = request.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                body.write(buffer, 0, n);
+                if (body.size() > limit) {
+                    return null;
+                }
+            }
+        }
+        return body.toByteArray();
+    }
 
-        LimitedBodyRequest(HttpServletRequest request, long limit) {
+    /** The request with its already-read body. */
+    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
             super(request);
-            this.limit = limit;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            ServletInputStream in = super.getInputStream();
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
             return new ServletInputStream() {
-                private long read;
-
                 @Override
-                public int read() throws IOException {
-                    int b = in.read();
-                    if (b >= 0) {
-                        count(1);
-                    }
-                    return b;
+                public int read() {
+                    return in.read();
                 }
 
                 @Override
-                public int read(byte[] buf, int off, int len) throws IOException {
-                    int n = in.read(buf, off, len);
-                    if (n > 0) {
-                        count(n);
-                    }
-                    return n;
-                }
-
-                private void count(int n) throws BodyTooLargeException {
-                    read += n;
-                    if (read > limit) {
-                        throw new BodyTooLargeException(limit);
-                    }
+                public int read(byte[] buf, int off, int len) {
+                    return in.read(buf, off, len);
                 }
 
                 @Override
                 public boolean isFinished() {
-                    return in.isFinished();
+                    return in.available() == 0;
                 }
 
                 @Override
                 public boolean isReady() {
-                    return in.isReady();
+                    return true;
                 }
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    in.setReadListener(listener);
+                    throw new UnsupportedOperationException("the body is already read");
                 }
             };
         }

@@ -54,8 +54,9 @@ public class RejectionsApi {
         if (found.isEmpty()) {
             return notFound(rejectionId);
         }
-        String type = found.get().contentType() == null ? "application/octet-stream" : found.get().contentType();
-        return ApiReply.bytes(type, rejections.original(rejectionId).orElse(new byte[0]));
+        // Always octet-stream: the original may not be what its declared type says (that may be why it was rejected).
+        ApiReply reply = ApiReply.bytes("application/octet-stream", rejections.original(rejectionId).orElse(new byte[0]));
+        return found.get().contentType() == null ? reply : reply.withHeader("X-Original-Content-Type", found.get().contentType());
     }
 
     private Optional<RejectedInput> visible(String rejectionId, GatewayClient client) {
