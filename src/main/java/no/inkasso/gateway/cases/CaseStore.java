@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.inkasso.gateway.api.ApiJson;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -89,7 +90,10 @@ public class CaseStore {
                 .addValue("type", CLAIM_RECEIVED)
                 .addValue("at", c.createdAt(), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("actor", actor)
-                .addValue("detail", "{\"channel\":\"" + c.receivedVia() + "\",\"correlationId\":\"" + c.correlationId() + "\"}"))
+                .addValue("detail", ApiJson.mapper().createObjectNode()
+                        .put("channel", c.receivedVia().name())
+                        .put("correlationId", c.correlationId())
+                        .put("clientId", c.clientId()).toString()))
                 .toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("""
                 insert into case_event (case_id, seq, event_type, occurred_at, actor, detail_json)

@@ -25,6 +25,11 @@ import no.inkasso.gateway.claims.model.Invoice;
 public final class ClaimReader {
 
     private static final ObjectMapper CANONICAL = ApiJson.canonicalMapper();
+    /** Binds what it can of a structurally invalid claim: unknown members and bad values become absent. */
+    private static final ObjectMapper LENIENT = ApiJson.mapper().copy()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
 
     private final ClaimSchema schema;
     private final ClaimValidator validator;
@@ -37,7 +42,7 @@ public final class ClaimReader {
     public ClaimReading read(JsonNode json, LocalDate today) {
         List<FieldError> structural = schema.validate(json);
         if (!structural.isEmpty()) {
-            return new ClaimReading.Invalid(structural);
+            return new ClaimReading.Invalid(withSemanticFindings(json, structural, today));
         }
         Claim claim;
         try {
@@ -56,6 +61,29 @@ public final class ClaimReader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a validated claim could not be written", e);
         }
+    }
+
+    /**
+     * Adds the semantic rules' findings to the structural ones, so a sender sees every problem in
+     * one answer: the parts that bind are checked; a member with a structural error is not
+     * reported twice.
+     */
+    private List<FieldError> withSemanticFindings(JsonNode json, List<FieldError> structural, LocalDate today) {
+        Claim partial;
+        try {
+            partial = LENIENT.treeToValue(json, Claim.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return structural;
+        }
+        if (partial == null) {
+            return structural;
+        }
+        java.util.Set<String> flagged = new java.util.HashSet<>();
+        structural.forEach(e -> flagged.add(e.pointer()));
+        List<FieldError> all = new java.util.ArrayList<>(structural);
+        validator.validate(partial, today).stream().filter(e -> !flagged.contains(e.pointer())).forEach(all::add);
+        all.sort(java.util.Comparator.comparing(FieldError::pointer).thenComparing(FieldError::code));
+        return all;
     }
 
     public static Claim fromCanonicalJson(String json) {

@@ -32,13 +32,21 @@ public final class ClaimValidator {
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+    /**
+     * Checks a claim that may also be structurally incomplete (a missing member is the schema's
+     * finding, not this one's): every rule runs on what is there, so all findings come at once.
+     */
     public List<FieldError> validate(Claim claim, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
-        checkCreditor(claim.getCreditor(), errors);
-        checkDebtor(claim.getDebtor(), today, errors);
-        Invoice invoice = claim.getInvoice();
-        int minorDigits = checkCurrency(invoice.getCurrency(), errors);
-        checkInvoice(invoice, claim.getCreditor().getCountry(), minorDigits, today, errors);
+        if (claim.getCreditor() != null) {
+            checkCreditor(claim.getCreditor(), errors);
+        }
+        if (claim.getDebtor() != null) {
+            checkDebtor(claim.getDebtor(), today, errors);
+        }
+        Invoice invoice = claim.getInvoice() == null ? new Invoice() : claim.getInvoice();
+        int minorDigits = invoice.getCurrency() == null ? 2 : checkCurrency(invoice.getCurrency(), errors);
+        checkInvoice(invoice, claim.getCreditor() == null ? null : claim.getCreditor().getCountry(), minorDigits, today, errors);
         for (int i = 0; i < claim.getNotices().size(); i++) {
             checkNotice(claim.getNotices().get(i), "/notices/" + i, invoice, minorDigits, today, errors);
         }
@@ -53,17 +61,20 @@ public final class ClaimValidator {
 
     private static void checkCreditor(Creditor creditor, List<FieldError> errors) {
         String country = creditor.getCountry();
+        if (country == null) {
+            return;
+        }
         if (!CREDITOR_COUNTRIES.contains(country)) {
             errors.add(FieldError.of("/creditor/country", "unsupported-country",
                     "the gateway serves creditors in NO and SE, not " + country));
-        } else {
+        } else if (creditor.getOrgNumber() != null) {
             var scheme = "NO".equals(country)
                     ? no.inkasso.gateway.claims.ids.NationalIdScheme.NO_ORGANISATION
                     : no.inkasso.gateway.claims.ids.NationalIdScheme.SE_ORGANISATION;
             NationalIds.problem(scheme, creditor.getOrgNumber())
                     .ifPresent(p -> errors.add(FieldError.of("/creditor/orgNumber", "check-digit", p)));
         }
-        if (creditor.getAccount() != null) {
+        if (creditor.getAccount() != null && creditor.getAccount().getType() != null && creditor.getAccount().getNumber() != null) {
             var type = no.inkasso.gateway.claims.ids.AccountType.valueOf(creditor.getAccount().getType().name());
             BankAccounts.problem(type, creditor.getAccount().getNumber())
                     .ifPresent(p -> errors.add(FieldError.of("/creditor/account/number", "check-digit", p)));
@@ -73,7 +84,8 @@ public final class ClaimValidator {
     private static void checkDebtor(Debtor debtor, LocalDate today, List<FieldError> errors) {
         boolean person = debtor.getType() == DebtorType.PERSON;
         Optional<LocalDate> birthDateFromId = Optional.empty();
-        if (debtor.getNationalId() != null) {
+        if (debtor.getType() != null && debtor.getNationalId() != null && debtor.getNationalId().getScheme() != null
+                && debtor.getNationalId().getValue() != null) {
             var scheme = no.inkasso.gateway.claims.ids.NationalIdScheme.valueOf(debtor.getNationalId().getScheme().name());
             String value = debtor.getNationalId().getValue();
             boolean personScheme = scheme.name().endsWith("_PERSON");
@@ -115,20 +127,23 @@ public final class ClaimValidator {
     private static void checkInvoice(Invoice invoice, String creditorCountry, int minorDigits, LocalDate today, List<FieldError> errors) {
         checkAmount(invoice.getOriginalAmount(), "/invoice/originalAmount", minorDigits, true, errors);
         checkAmount(invoice.getOutstandingAmount(), "/invoice/outstandingAmount", minorDigits, false, errors);
-        if (invoice.getOutstandingAmount().compareTo(invoice.getOriginalAmount()) > 0) {
+        // Comparisons with the original amount only make sense when it is itself a valid amount.
+        boolean originalUsable = invoice.getOriginalAmount() != null && invoice.getOriginalAmount().signum() > 0;
+        if (originalUsable && invoice.getOutstandingAmount() != null
+                && invoice.getOutstandingAmount().compareTo(invoice.getOriginalAmount()) > 0) {
             errors.add(FieldError.of("/invoice/outstandingAmount", "exceeds-original",
                     "outstandingAmount is larger than originalAmount"));
         }
         if (invoice.getVatAmount() != null) {
             checkAmount(invoice.getVatAmount(), "/invoice/vatAmount", minorDigits, false, errors);
-            if (invoice.getVatAmount().compareTo(invoice.getOriginalAmount()) > 0) {
+            if (originalUsable && invoice.getVatAmount().compareTo(invoice.getOriginalAmount()) > 0) {
                 errors.add(FieldError.of("/invoice/vatAmount", "exceeds-original", "vatAmount is larger than originalAmount"));
             }
         }
-        if (invoice.getIssueDate().isAfter(today.plusDays(1))) {
+        if (invoice.getIssueDate() != null && invoice.getIssueDate().isAfter(today.plusDays(1))) {
             errors.add(FieldError.of("/invoice/issueDate", "in-future", "issueDate is after today"));
         }
-        if (invoice.getDueDate().isBefore(invoice.getIssueDate())) {
+        if (invoice.getDueDate() != null && invoice.getIssueDate() != null && invoice.getDueDate().isBefore(invoice.getIssueDate())) {
             errors.add(FieldError.of("/invoice/dueDate", "before-issue-date", "dueDate is before issueDate"));
         }
         if (invoice.getKid() != null && "NO".equals(creditorCountry)) {
@@ -138,10 +153,13 @@ public final class ClaimValidator {
     }
 
     private static void checkNotice(Notice notice, String at, Invoice invoice, int minorDigits, LocalDate today, List<FieldError> errors) {
+        if (notice.getSentOn() == null) {
+            return;
+        }
         if (notice.getSentOn().isAfter(today)) {
             errors.add(FieldError.of(at + "/sentOn", "in-future", "sentOn is after today"));
         }
-        if (notice.getSentOn().isBefore(invoice.getIssueDate())) {
+        if (invoice.getIssueDate() != null && notice.getSentOn().isBefore(invoice.getIssueDate())) {
             errors.add(FieldError.of(at + "/sentOn", "before-issue-date", "a notice cannot be sent before the invoice was issued"));
         }
         if (notice.getDeadline() != null && notice.getDeadline().isBefore(notice.getSentOn())) {
@@ -153,13 +171,16 @@ public final class ClaimValidator {
     }
 
     private static void checkPayment(Payment payment, String at, int minorDigits, LocalDate today, List<FieldError> errors) {
-        if (payment.getDate().isAfter(today)) {
+        if (payment.getDate() != null && payment.getDate().isAfter(today)) {
             errors.add(FieldError.of(at + "/date", "in-future", "date is after today"));
         }
         checkAmount(payment.getAmount(), at + "/amount", minorDigits, true, errors);
     }
 
     private static void checkAmount(BigDecimal amount, String at, int minorDigits, boolean positive, List<FieldError> errors) {
+        if (amount == null) {
+            return;
+        }
         if (amount.signum() < 0) {
             errors.add(FieldError.of(at, "negative", "amount must not be negative"));
         } else if (positive && amount.signum() == 0) {

@@ -53,6 +53,10 @@ class ClaimsApiIT {
     private static final OpenApiInteractionValidator OPENAPI = OpenApiInteractionValidator
             .createForSpecificationUrl(Path.of("schemas/openapi/inkasso-gateway-v1.yaml").toUri().toString()).build();
 
+    private static final com.networknt.schema.JsonSchema MESSAGE_SCHEMA = com.networknt.schema.JsonSchemaFactory
+            .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)
+            .getSchema(com.networknt.schema.SchemaLocation.of("file:schemas/messages/claims-received-v1.schema.json"));
+
     @LocalServerPort
     int port;
     @Autowired
@@ -99,6 +103,20 @@ class ClaimsApiIT {
         assertThat(message.get("correlationId").asText()).isEqualTo("my-request-1");
         assertThat(message.at("/claim/invoice/number").asText()).isEqualTo(claim.at("/invoice/number").asText());
         assertThat(jdbc.queryForObject("select count(*) from outbox_message where case_id = ?", Integer.class, caseId)).isZero();
+        assertThat(MESSAGE_SCHEMA.validate(message)).as("claims.received message against its schema").isEmpty();
+    }
+
+    @Test
+    void theQuickStartExamplesDoWhatTheReadmeSays() throws Exception {
+        JsonNode batch = json(post("/api/v1/claims/batch", LEDGER_KEY, "application/json",
+                Files.readString(Path.of("examples/claims-batch.json")), null));
+        HttpResponse<String> invalid = post("/api/v1/claims", LEDGER_KEY, "application/json",
+                Files.readString(Path.of("examples/claim-invalid.json")), null);
+
+        assertThat(batch.get("received").asInt()).isEqualTo(3);
+        assertThat(batch.get("created").asInt() + batch.get("duplicates").asInt()).isEqualTo(3);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid).get("errors")).hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test
