@@ -13,6 +13,7 @@ public record GatewayProperties(
         Outbox outbox,
         Rejections rejections,
         Security security,
+        Broker broker,
         List<Client> clients) {
 
     public record Api(long maxBodyBytes, int maxBatchSize) {}
@@ -24,6 +25,13 @@ public record GatewayProperties(
     public record Rejections(int maxStoredBytes) {}
 
     public record Security(boolean allowDevKeys) {}
+
+    /** {@code embeddedAcceptorUrl}: a TCP acceptor for the embedded broker; blank = in-VM only. */
+    public record Broker(String embeddedAcceptorUrl) {
+        public boolean hasEmbeddedAcceptor() {
+            return embeddedAcceptorUrl != null && !embeddedAcceptorUrl.isBlank();
+        }
+    }
 
     /** A credential and what it may do; {@code key} is a secret. */
     public record Client(String id, Role role, String key, List<String> sourceSystems, List<String> creditors) {

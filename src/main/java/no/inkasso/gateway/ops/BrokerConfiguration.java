@@ -12,16 +12,27 @@ import org.springframework.context.annotation.Configuration;
  * Settings of the embedded broker: each gateway queue dead-letters to its own {@code <queue>.dlq}
  * after a few redeliveries with backoff, and the duplicate-detection cache (which the outbox relay
  * relies on) is persisted and large enough for a day's claims at full speed for some minutes.
+ * With {@code gateway.broker.embedded-acceptor-url} set, the broker also listens on TCP.
  */
 @Configuration(proxyBeanMethods = false)
 public class BrokerConfiguration {
 
     static final String DLQ_SUFFIX = ".dlq";
+    static final String TCP_ACCEPTOR_NAME = "gateway-tcp";
 
     @Bean
     ArtemisConfigurationCustomizer gatewayBrokerSettings(GatewayProperties properties) {
         List<String> queues = List.of(properties.queues().claimsReceived());
+        GatewayProperties.Broker broker = properties.broker();
         return configuration -> {
+            if (broker != null && broker.hasEmbeddedAcceptor()) {
+                try {
+                    configuration.addAcceptorConfiguration(TCP_ACCEPTOR_NAME, broker.embeddedAcceptorUrl().trim());
+                } catch (Exception e) {
+                    throw new IllegalStateException("gateway.broker.embedded-acceptor-url is not a valid acceptor URL: "
+                            + broker.embeddedAcceptorUrl(), e);
+                }
+            }
             for (String queue : queues) {
                 configuration.addAddressSetting(queue, new AddressSettings()
                         .setDeadLetterAddress(SimpleString.of(queue + DLQ_SUFFIX))

@@ -1,0 +1,324 @@
+package no.inkasso.gateway.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import no.inkasso.gateway.GatewayProperties;
+import no.inkasso.gateway.claims.FieldError;
+import no.inkasso.gateway.intake.RejectedInput;
+import no.inkasso.gateway.intake.RejectionStore;
+import no.inkasso.gateway.outbox.OutboxMessage;
+import no.inkasso.gateway.outbox.OutboxStore;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * What the case store promises, whatever database is underneath: one test body, run against H2
+ * ({@link CaseStoreH2Test}) and PostgreSQL ({@link CaseStorePostgresIT}). Each subclass gives a
+ * fresh, empty database (or schema); the Flyway migrations the application uses build it. Every
+ * test uses its own creditor numbers, so tests share the schema without seeing each other's rows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CaseStoreContract {
+
+    private static final String SOURCE = "demo-erp";
+    private static final int MAX_STORED_REJECTION_BYTES = 64;
+
+    private HikariDataSource dataSource;
+    private MigrateResult migration;
+    private CaseStore cases;
+    private OutboxStore outbox;
+    private RejectionStore rejections;
+
+    /** Connects to an empty database or schema (aborting or failing the class if there is none). */
+    protected abstract HikariDataSource openEmptyDatabase() throws Exception;
+
+    /** Applies the migrations to the database {@link #openEmptyDatabase()} gave. */
+    protected Flyway flyway(HikariDataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+    }
+
+    /** Removes what {@link #openEmptyDatabase()} created; the data source is still open. */
+    protected void dropDatabase(HikariDataSource dataSource) throws Exception {}
+
+    @BeforeAll
+    void migrateEmptyDatabase() throws Exception {
+        dataSource = openEmptyDatabase();
+        migration = flyway(dataSource).migrate();
+        var jdbc = new NamedParameterJdbcTemplate(dataSource);
+        cases = new CaseStore(jdbc);
+        outbox = new OutboxStore(jdbc);
+        rejections = new RejectionStore(jdbc, new GatewayProperties(null, null, null, null,
+                new GatewayProperties.Rejections(MAX_STORED_REJECTION_BYTES), null, null, null));
+    }
+
+    @AfterAll
+    void closeDatabase() throws Exception {
+        if (dataSource != null) {
+            try {
+                dropDatabase(dataSource);
+            } finally {
+                dataSource.close();
+            }
+        }
+    }
+
+    @Test
+    void migrationsApplyToAnEmptyDatabase() {
+        assertThat(migration.success).isTrue();
+        assertThat(migration.migrationsExecuted).isGreaterThanOrEqualTo(1);
+        assertThat(migration.targetSchemaVersion).isNotBlank();
+    }
+
+    @Test
+    void findByKeysFindsStoredCasesWithTheirFingerprint() {
+        String creditor = newCreditor();
+        NewCase first = newCase(creditor, "INV-1");
+        NewCase second = newCase(creditor, "INV-2");
+        cases.insert(List.of(first, second), "demo-ledger");
+
+        ClaimKey unknown = new ClaimKey(SOURCE, creditor, "INV-3");
+        ClaimKey otherSource = new ClaimKey("other-erp", creditor, "INV-1");
+        Map<ClaimKey, ExistingCase> found = cases.findByKeys(List.of(first.key(), second.key(), unknown, otherSource));
+
+        assertThat(found).containsOnly(
+                Map.entry(first.key(), new ExistingCase(first.caseId(), first.contentSha256())),
+                Map.entry(second.key(), new ExistingCase(second.caseId(), second.contentSha256())));
+        assertThat(cases.findByKeys(List.of())).isEmpty();
+    }
+
+    @Test
+    void findByKeysServesMoreInvoicesThanOneInQueryHolds() {
+        String creditor = newCreditor();
+        List<NewCase> many = IntStream.range(0, 1201).mapToObj(i -> newCase(creditor, "BULK-" + i)).toList();
+        cases.insert(many, "demo-ledger");
+
+        assertThat(cases.findByKeys(many.stream().map(NewCase::key).toList())).hasSize(many.size());
+    }
+
+    @Test
+    void theIdempotencyKeyRejectsASecondCaseForTheSameInvoice() {
+        String creditor = newCreditor();
+        NewCase first = newCase(creditor, "INV-1");
+        cases.insert(List.of(first), "demo-ledger");
+
+        NewCase again = newCase(creditor, "INV-1");
+        assertThatThrownBy(() -> cases.insert(List.of(again), "demo-ledger")).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(cases.find(again.caseId())).isEmpty();
+        assertThat(cases.findByKeys(List.of(first.key()))).containsEntry(first.key(),
+                new ExistingCase(first.caseId(), first.contentSha256()));
+        // the same invoice number of another creditor or another ledger is another claim
+        cases.insert(List.of(newCase(newCreditor(), "INV-1"), withSource(newCase(creditor, "INV-1"), "other-erp")), "demo-ledger");
+    }
+
+    @Test
+    void findReturnsTheCaseWithItsReceivedEvent() {
+        NewCase stored = newCase(newCreditor(), "INV-1");
+        cases.insert(List.of(stored), "demo-ledger");
+
+        StoredCase found = cases.find(stored.caseId()).orElseThrow();
+
+        assertThat(found.caseId()).isEqualTo(stored.caseId());
+        assertThat(found.state()).isEqualTo(CaseState.RECEIVED);
+        assertThat(found.receivedVia()).isEqualTo(Channel.REST);
+        assertThat(found.clientId()).isEqualTo(stored.clientId());
+        assertThat(found.correlationId()).isEqualTo(stored.correlationId());
+        assertThat(found.creditorOrg()).isEqualTo(stored.key().creditorOrg());
+        assertThat(found.createdAt()).isEqualTo(stored.createdAt());
+        assertThat(found.updatedAt()).isEqualTo(stored.createdAt());
+        assertThat(found.claimJson()).isEqualTo(stored.claimJson());
+        assertThat(found.events()).singleElement().satisfies(event -> {
+            assertThat(event.seq()).isEqualTo(1);
+            assertThat(event.type()).isEqualTo(CaseStore.CLAIM_RECEIVED);
+            assertThat(event.occurredAt()).isEqualTo(stored.createdAt());
+            assertThat(event.actor()).isEqualTo("demo-ledger");
+            assertThat(event.detailJson()).contains("\"channel\":\"REST\"", "\"correlationId\":\"" + stored.correlationId() + "\"");
+        });
+        assertThat(cases.find(TimeOrderedIds.next())).isEmpty();
+    }
+
+    @Test
+    void pageFiltersByCreditorAndStateAndPagesNewestFirstByCursor() {
+        String creditor = newCreditor();
+        String otherCreditor = newCreditor();
+        List<NewCase> mine = IntStream.range(0, 7).mapToObj(i -> newCase(creditor, "INV-" + i)).toList();
+        cases.insert(mine, "demo-ledger");
+        cases.insert(List.of(newCase(otherCreditor, "INV-0"), newCase(otherCreditor, "INV-1")), "demo-ledger");
+        List<String> newestFirst = mine.stream().map(NewCase::caseId).sorted(Comparator.reverseOrder()).toList();
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        List<CaseSummary> page;
+        int pages = 0;
+        do {
+            page = cases.page(new CaseQuery(null, creditor, CaseState.RECEIVED, null, null, cursor, 3));
+            assertThat(page).hasSizeLessThanOrEqualTo(3);
+            assertThat(page).allSatisfy(summary -> {
+                assertThat(summary.creditorOrgNumber()).isEqualTo(creditor);
+                assertThat(summary.state()).isEqualTo(CaseState.RECEIVED);
+            });
+            page.forEach(summary -> paged.add(summary.caseId()));
+            cursor = page.isEmpty() ? cursor : page.get(page.size() - 1).caseId();
+            pages++;
+        } while (page.size() == 3);
+
+        assertThat(paged).containsExactlyElementsOf(newestFirst);
+        assertThat(pages).isEqualTo(3);
+
+        CaseSummary newest = cases.page(new CaseQuery(null, creditor, null, null, null, null, 1)).get(0);
+        NewCase newestCase = mine.stream().filter(c -> c.caseId().equals(newestFirst.get(0))).findFirst().orElseThrow();
+        assertThat(newest).isEqualTo(new CaseSummary(newestCase.caseId(), CaseState.RECEIVED, creditor,
+                newestCase.key().invoiceNumber(), SOURCE, "NOK", newestCase.outstandingAmount(), newestCase.dueDate(),
+                newestCase.createdAt()));
+    }
+
+    @Test
+    void pageShowsOnlyTheCreditorsTheCallerMaySee() {
+        String visible = newCreditor();
+        String hidden = newCreditor();
+        NewCase mine = newCase(visible, "INV-1");
+        cases.insert(List.of(mine, newCase(hidden, "INV-1")), "demo-ledger");
+
+        assertThat(cases.page(new CaseQuery(Set.of(visible), null, null, null, null, null, 1000)))
+                .extracting(CaseSummary::creditorOrgNumber).containsOnly(visible);
+        assertThat(cases.page(new CaseQuery(Set.of(visible), hidden, null, null, null, null, 1000))).isEmpty();
+        assertThat(cases.page(new CaseQuery(Set.of(), null, null, null, null, null, 1000))).isEmpty();
+    }
+
+    @Test
+    void pageFiltersByReceivedTime() {
+        String creditor = newCreditor();
+        OffsetDateTime noon = OffsetDateTime.of(2026, 10, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+        NewCase early = receivedAt(newCase(creditor, "INV-1"), noon.minusHours(1));
+        NewCase atNoon = receivedAt(newCase(creditor, "INV-2"), noon);
+        NewCase late = receivedAt(newCase(creditor, "INV-3"), noon.plusHours(1));
+        cases.insert(List.of(early, atNoon, late), "demo-ledger");
+
+        assertThat(cases.page(new CaseQuery(null, creditor, null, noon, noon.plusHours(1), null, 100)))
+                .extracting(CaseSummary::caseId).containsExactly(atNoon.caseId());
+        // the same instant written with another offset
+        OffsetDateTime noonInOslo = noon.withOffsetSameInstant(ZoneOffset.ofHours(2));
+        assertThat(cases.page(new CaseQuery(null, creditor, null, null, noonInOslo, null, 100)))
+                .extracting(CaseSummary::caseId).containsExactly(early.caseId());
+    }
+
+    @Test
+    void outboxHandsOutTheOldestMessagesFirstUntilRemoved() {
+        String tag = newCreditor();
+        List<OutboxMessage> added = IntStream.range(0, 3).mapToObj(i -> OutboxMessage.of("claims.received",
+                "claims.received:" + tag + "-" + i, tag + "-" + i, "corr-" + i, "{\"n\":" + i + "}")).toList();
+        long before = outbox.pending();
+        outbox.add(added);
+        outbox.add(List.of());
+
+        List<OutboxMessage> oldest = ours(outbox.oldest(10_000), tag);
+        assertThat(oldest).extracting(OutboxMessage::dedupId).containsExactlyElementsOf(added.stream().map(OutboxMessage::dedupId).toList());
+        assertThat(oldest).extracting(OutboxMessage::id).isSorted().doesNotHaveDuplicates();
+        assertThat(oldest.get(1)).isEqualTo(new OutboxMessage(oldest.get(1).id(), "claims.received",
+                "claims.received:" + tag + "-1", tag + "-1", "corr-1", "{\"n\":1}"));
+        assertThat(outbox.pending()).isEqualTo(before + 3);
+
+        outbox.remove(List.of(oldest.get(0).id(), oldest.get(1).id()));
+
+        assertThat(ours(outbox.oldest(10_000), tag)).extracting(OutboxMessage::dedupId).containsExactly("claims.received:" + tag + "-2");
+        assertThat(outbox.pending()).isEqualTo(before + 1);
+        outbox.remove(List.of(oldest.get(2).id()));
+        assertThat(outbox.pending()).isEqualTo(before);
+    }
+
+    @Test
+    void rejectionsKeepTheOriginalBytesAndEveryReason() {
+        byte[] original = {'{', 0, (byte) 0xff, (byte) 0xc3, (byte) 0x28, '\n', '}'};
+        RejectedInput rejection = rejection("demo-ledger");
+        rejections.add(rejection, original);
+
+        RejectedInput found = rejections.find(rejection.rejectionId()).orElseThrow();
+        assertThat(found).usingRecursiveComparison().ignoringFields("receivedAt").isEqualTo(rejection);
+        assertThat(found.receivedAt()).isEqualTo(rejection.receivedAt());
+        assertThat(rejections.original(rejection.rejectionId())).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(original));
+        assertThat(rejections.find(TimeOrderedIds.next())).isEmpty();
+        assertThat(rejections.original(TimeOrderedIds.next())).isEmpty();
+    }
+
+    @Test
+    void aRejectedInputLargerThanTheLimitKeepsItsFirstBytes() {
+        byte[] original = new byte[MAX_STORED_REJECTION_BYTES + 10];
+        ThreadLocalRandom.current().nextBytes(original);
+        RejectedInput rejection = rejection("demo-ledger");
+        rejections.add(rejection, original);
+
+        assertThat(rejections.original(rejection.rejectionId())).hasValueSatisfying(bytes ->
+                assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(HexFormat.of().formatHex(original, 0, MAX_STORED_REJECTION_BYTES)));
+    }
+
+    @Test
+    void rejectionsArePagedPerClientNewestFirst() {
+        String client = "client-" + newCreditor();
+        List<RejectedInput> added = IntStream.range(0, 3).mapToObj(i -> rejection(client)).toList();
+        added.forEach(r -> rejections.add(r, new byte[] {1}));
+        List<String> newestFirst = added.stream().map(RejectedInput::rejectionId).sorted(Comparator.reverseOrder()).toList();
+
+        List<RejectedInput> first = rejections.page(client, null, 2);
+        assertThat(first).extracting(RejectedInput::rejectionId).containsExactlyElementsOf(newestFirst.subList(0, 2));
+        assertThat(rejections.page(client, first.get(1).rejectionId(), 2)).extracting(RejectedInput::rejectionId)
+                .containsExactly(newestFirst.get(2));
+    }
+
+    private static List<OutboxMessage> ours(List<OutboxMessage> messages, String tag) {
+        return messages.stream().filter(m -> m.caseId() != null && m.caseId().startsWith(tag + "-")).toList();
+    }
+
+    /** A creditor number no other test uses, so tests share a schema without seeing each other's rows. */
+    private static String newCreditor() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+    }
+
+    private static NewCase newCase(String creditor, String invoiceNumber) {
+        String caseId = TimeOrderedIds.next();
+        String correlationId = TimeOrderedIds.next();
+        String claimJson = "{\"invoice\":{\"number\":\"" + invoiceNumber + "\"},\"note\":\"blåbærsyltetøy\"}";
+        return new NewCase(caseId, new ClaimKey(SOURCE, creditor, invoiceNumber), Channel.REST, "demo-ledger", correlationId,
+                "NOK", new BigDecimal("4250.50"), LocalDate.of(2026, 9, 15), "NO",
+                HexFormat.of().formatHex(caseId.getBytes()).substring(0, 64), claimJson,
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static NewCase withSource(NewCase c, String sourceSystem) {
+        return new NewCase(c.caseId(), new ClaimKey(sourceSystem, c.key().creditorOrg(), c.key().invoiceNumber()), c.receivedVia(),
+                c.clientId(), c.correlationId(), c.currency(), c.outstandingAmount(), c.dueDate(), c.debtorCountry(),
+                c.contentSha256(), c.claimJson(), c.createdAt());
+    }
+
+    private static NewCase receivedAt(NewCase c, OffsetDateTime at) {
+        return new NewCase(c.caseId(), c.key(), c.receivedVia(), c.clientId(), c.correlationId(), c.currency(),
+                c.outstandingAmount(), c.dueDate(), c.debtorCountry(), c.contentSha256(), c.claimJson(), at);
+    }
+
+    private static RejectedInput rejection(String client) {
+        return new RejectedInput(TimeOrderedIds.next(), Channel.REST, client, SOURCE, TimeOrderedIds.next(),
+                "application/json", "1 error in the claim",
+                List.of(FieldError.of("/invoice/dueDate", "invalid-date", "dueDate must be a date (YYYY-MM-DD)")),
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+    }
+}
