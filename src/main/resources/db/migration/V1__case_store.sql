@@ -21,7 +21,8 @@ create table claim_case (
     created_at         timestamp with time zone not null,
     updated_at         timestamp with time zone not null,
     -- the idempotency key of a claim: the same invoice from the same ledger for the same creditor
-    constraint uq_claim_case_key unique (source_system, creditor_org, invoice_number)
+    -- (invoice number first: a batch's lookup is one index range per invoice number)
+    constraint uq_claim_case_key unique (invoice_number, creditor_org, source_system)
 );
 create index ix_claim_case_creditor on claim_case (creditor_org, case_id);
 create index ix_claim_case_state on claim_case (state, case_id);

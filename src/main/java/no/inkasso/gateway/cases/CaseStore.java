@@ -48,7 +48,7 @@ public class CaseStore {
                         .addValue("invoices", invoices.subList(from, Math.min(invoices.size(), from + 500)));
                 jdbc.query("""
                         select case_id, invoice_number, content_sha256 from claim_case
-                        where source_system = :source and creditor_org = :creditor and invoice_number in (:invoices)
+                        where invoice_number in (:invoices) and creditor_org = :creditor and source_system = :source
                         """, params, rs -> {
                     found.put(new ClaimKey(owner.get(0), owner.get(1), rs.getString("invoice_number")),
                             new ExistingCase(rs.getString("case_id"), rs.getString("content_sha256")));

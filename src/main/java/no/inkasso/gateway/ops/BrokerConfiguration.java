@@ -3,6 +3,7 @@ package no.inkasso.gateway.ops;
 import java.util.List;
 import no.inkasso.gateway.GatewayProperties;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 public class BrokerConfiguration {
 
     static final String DLQ_SUFFIX = ".dlq";
+    static final long MAX_QUEUE_MEMORY_BYTES = 16L * 1024 * 1024;
     static final String TCP_ACCEPTOR_NAME = "gateway-tcp";
 
     @Bean
@@ -39,8 +41,12 @@ public class BrokerConfiguration {
                         .setMaxDeliveryAttempts(5)
                         .setRedeliveryDelay(1000)
                         .setRedeliveryMultiplier(2.0)
-                        .setMaxRedeliveryDelay(60_000));
+                        .setMaxRedeliveryDelay(60_000)
+                        // A queue nobody consumes yet must not fill the heap: page to disk beyond this.
+                        .setMaxSizeBytes(MAX_QUEUE_MEMORY_BYTES)
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
             }
+            configuration.setGlobalMaxSize(Math.min(Runtime.getRuntime().maxMemory() / 8, 128L * 1024 * 1024));
             configuration.setIDCacheSize(200_000);
             configuration.setPersistIDCache(true);
         };

@@ -18,6 +18,9 @@ public final class PersonalDataMask {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        if (!hasSixDigitsInARow(text)) {
+            return text;
+        }
         Matcher m = PERSONAL_ID.matcher(text);
         if (!m.find()) {
             return text;
@@ -29,5 +32,21 @@ public final class PersonalDataMask {
         } while (m.find());
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Cheap pre-check: every masked form starts with at least six digits in a row. */
+    private static boolean hasSixDigitsInARow(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run >= 6) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 }

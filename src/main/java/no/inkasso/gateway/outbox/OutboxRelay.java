@@ -1,5 +1,7 @@
 package no.inkasso.gateway.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -33,8 +35,11 @@ public class OutboxRelay {
     private final JmsTemplate jms;
     private final int batchSize;
 
-    public OutboxRelay(OutboxStore outbox, ConnectionFactory connectionFactory, GatewayProperties properties) {
+    public OutboxRelay(OutboxStore outbox, ConnectionFactory connectionFactory, GatewayProperties properties, MeterRegistry meters) {
         this.outbox = outbox;
+        Gauge.builder("gateway.outbox.pending", outbox, OutboxStore::pending)
+                .description("Messages stored but not yet on the broker")
+                .register(meters);
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
         this.batchSize = properties.outbox().batchSize();
