@@ -46,12 +46,16 @@ public class CaseStore {
                         .addValue("source", owner.get(0))
                         .addValue("creditor", owner.get(1))
                         .addValue("invoices", invoices.subList(from, Math.min(invoices.size(), from + 500)));
+                // Only the invoice numbers are in the WHERE clause, so the database walks the unique
+                // index (invoice first) instead of a creditor's every case; owners are matched here.
                 jdbc.query("""
-                        select case_id, invoice_number, content_sha256 from claim_case
-                        where invoice_number in (:invoices) and creditor_org = :creditor and source_system = :source
+                        select case_id, source_system, creditor_org, invoice_number, content_sha256 from claim_case
+                        where invoice_number in (:invoices)
                         """, params, rs -> {
-                    found.put(new ClaimKey(owner.get(0), owner.get(1), rs.getString("invoice_number")),
-                            new ExistingCase(rs.getString("case_id"), rs.getString("content_sha256")));
+                    if (owner.get(0).equals(rs.getString("source_system")) && owner.get(1).equals(rs.getString("creditor_org"))) {
+                        found.put(new ClaimKey(owner.get(0), owner.get(1), rs.getString("invoice_number")),
+                                new ExistingCase(rs.getString("case_id"), rs.getString("content_sha256")));
+                    }
                 });
             }
         });
