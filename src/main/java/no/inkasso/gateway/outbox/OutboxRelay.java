@@ -13,13 +13,15 @@ import java.util.Map;
 import no.inkasso.gateway.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Moves stored messages from the outbox to the broker: a batch is sent in one broker transaction,
  * then deleted from the outbox. A crash between the two sends the batch again; the broker's
- * duplicate detection ({@code _AMQ_DUPL_ID} = the message's dedup id) drops the second copy.
+ * duplicate detection ({@code _AMQ_DUPL_ID} = the message's dedup id) drops the second copy (it
+ * rolls back a whole transaction holding one, so such a batch is then sent message by message).
  */
 @Component("outboxRelay")
 public class OutboxRelay {
@@ -33,6 +35,7 @@ public class OutboxRelay {
 
     private final OutboxStore outbox;
     private final JmsTemplate jms;
+    private final JmsTemplate oneByOne;
     private final int batchSize;
 
     public OutboxRelay(OutboxStore outbox, ConnectionFactory connectionFactory, GatewayProperties properties, MeterRegistry meters) {
@@ -42,6 +45,7 @@ public class OutboxRelay {
                 .register(meters);
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
+        this.oneByOne = new JmsTemplate(connectionFactory);
         this.batchSize = properties.outbox().batchSize();
     }
 
@@ -54,7 +58,15 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 break;
             }
-            send(batch);
+            try {
+                send(batch, jms);
+            } catch (JmsException refused) {
+                // A transaction holding a duplicate (a copy sent before a crash) is rolled back whole.
+                // Sent one by one without a transaction, the broker drops just the duplicate.
+                log.warn("Broker refused a batch of {} outbox messages ({}); sending them one by one", batch.size(),
+                        refused.getMessage());
+                send(batch, oneByOne);
+            }
             outbox.remove(batch.stream().map(OutboxMessage::id).toList());
             relayed += batch.size();
         } while (batch.size() == batchSize);
@@ -64,7 +76,7 @@ public class OutboxRelay {
         return relayed;
     }
 
-    private void send(List<OutboxMessage> batch) {
+    private static void send(List<OutboxMessage> batch, JmsTemplate jms) {
         jms.execute(session -> {
             try {
                 Map<String, MessageProducer> producers = new HashMap<>();
@@ -90,10 +102,14 @@ public class OutboxRelay {
                 for (MessageProducer producer : producers.values()) {
                     producer.close();
                 }
-                session.commit();
+                if (session.getTransacted()) {
+                    session.commit();
+                }
                 return null;
             } catch (JMSException e) {
-                rollbackQuietly(session);
+                if (session.getTransacted()) {
+                    rollbackQuietly(session);
+                }
                 throw e;
             }
         }, true);
