@@ -9,6 +9,7 @@ public enum ProblemType {
     UNAUTHENTICATED(401, "unauthenticated", "A valid credential is required"),
     FORBIDDEN(403, "forbidden", "This client may not do that"),
     NOT_FOUND(404, "not-found", "No such resource"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "The path does not take this method"),
     CONFLICT(409, "conflicting-resubmission", "A different claim with the same invoice was already received"),
     BODY_TOO_LARGE(413, "body-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The content type is not accepted here"),

@@ -251,6 +251,20 @@ class ClaimsApiIT {
     }
 
     @Test
+    void anUnknownPathOrMethodIsAProblemToo() throws Exception {
+        HttpResponse<String> unknown = http.send(request("/api/v1/nothing-here", LEDGER_KEY).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongMethod = http.send(request("/api/v1/claims", LEDGER_KEY).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(unknown).get("type").asText()).endsWith("/not-found");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(json(wrongMethod).get("detail").asText()).contains("DELETE");
+    }
+
+    @Test
     void aBatchAnswersForEachClaimInOrder() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         ArrayNode claims = ApiJson.mapper().createArrayNode();
