@@ -1,0 +1,14 @@
+package no.inkasso.gateway.eligibility;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The Norwegian tables of config/rules/no-rates.yml. Interest and VAT rates are percent a year. */
+public record NorwayRates(
+        RateTable<BigDecimal> inkassosats,
+        RateTable<BigDecimal> lateInterest,
+        RateTable<BigDecimal> reminderFeeFactor,
+        RateTable<List<FeeBracket>> collectionFeeBrackets,
+        RateTable<BigDecimal> businessMultiplier,
+        RateTable<BigDecimal> vatWhenCreditorNotRegistered) {
+}
