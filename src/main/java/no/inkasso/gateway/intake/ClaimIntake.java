@@ -137,6 +137,8 @@ public class ClaimIntake {
             meters.counter("gateway.claims.received", "channel", channel.name(), "outcome", kind).increment();
             if (outcome instanceof Outcome.Created created) {
                 Submission s = byIndex.get(outcome.index());
+                // Each claim's line carries its own correlation id; the request's is restored after.
+                String requestCorrelationId = MDC.get("correlationId");
                 MDC.put("correlationId", s.correlationId());
                 MDC.put("caseId", created.caseId());
                 try {
@@ -145,6 +147,11 @@ public class ClaimIntake {
                             claim.getCreditor().getOrgNumber(), claim.getSource().getSystem());
                 } finally {
                     MDC.remove("caseId");
+                    if (requestCorrelationId == null) {
+                        MDC.remove("correlationId");
+                    } else {
+                        MDC.put("correlationId", requestCorrelationId);
+                    }
                 }
             }
         }
