@@ -56,6 +56,9 @@ public final class ClaimValidator {
         if (claim.getAcknowledgedOn() != null && claim.getAcknowledgedOn().isAfter(today)) {
             errors.add(FieldError.of("/acknowledgedOn", "in-future", "acknowledgedOn is after today"));
         }
+        if (claim.getLegalStepOn() != null && claim.getLegalStepOn().isAfter(today)) {
+            errors.add(FieldError.of("/legalStepOn", "in-future", "legalStepOn is after today"));
+        }
         return errors;
     }
 

@@ -32,6 +32,21 @@ public final class FeeCalculator {
      */
     public Outcome<BigDecimal> norwegianCollectionFeeCeiling(BigDecimal principal, LocalDate asOf, DebtorKind debtor,
             boolean creditorVatRegistered, boolean debtorMinor) {
+        return collectionFeeCeiling(principal, asOf, debtor, creditorVatRegistered, debtorMinor, Outcome.ok(BigDecimal.ONE));
+    }
+
+    /**
+     * The heavy-rate (tung sats) ceiling: the light-rate ceiling times the heavy-rate multiplier,
+     * rounded once. Zero for a debtor under 18.
+     */
+    public Outcome<BigDecimal> norwegianHeavyCollectionFeeCeiling(BigDecimal principal, LocalDate asOf, DebtorKind debtor,
+            boolean creditorVatRegistered, boolean debtorMinor) {
+        return collectionFeeCeiling(principal, asOf, debtor, creditorVatRegistered, debtorMinor,
+                debtorMinor ? Outcome.ok(BigDecimal.ONE) : norway.heavyRateMultiplier().asOf(asOf));
+    }
+
+    private Outcome<BigDecimal> collectionFeeCeiling(BigDecimal principal, LocalDate asOf, DebtorKind debtor,
+            boolean creditorVatRegistered, boolean debtorMinor, Outcome<BigDecimal> rateMultiplier) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(debtor, "debtor");
@@ -41,14 +56,27 @@ public final class FeeCalculator {
         if (debtorMinor) {
             return Outcome.ok(ZERO);
         }
+        return rateMultiplier.flatMap(heavy ->
+                norway.inkassosats().asOf(asOf).flatMap(sats ->
+                        norway.collectionFeeBrackets().asOf(asOf).flatMap(brackets ->
+                                multiplier(debtor, asOf).flatMap(multiplier ->
+                                        vatFactor(creditorVatRegistered, asOf).map(vat ->
+                                                sats.multiply(factorFor(principal, brackets))
+                                                        .multiply(heavy)
+                                                        .multiply(multiplier)
+                                                        .multiply(vat)
+                                                        .setScale(2, RoundingMode.HALF_UP))))));
+    }
+
+    /**
+     * The cap on the fee for a betalingsoppfordring the creditor sends itself (egeninkasso): the
+     * inkassosats × its factor (3/20).
+     */
+    public Outcome<BigDecimal> norwegianCreditorPaymentDemandFeeCap(LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
         return norway.inkassosats().asOf(asOf).flatMap(sats ->
-                norway.collectionFeeBrackets().asOf(asOf).flatMap(brackets ->
-                        multiplier(debtor, asOf).flatMap(multiplier ->
-                                vatFactor(creditorVatRegistered, asOf).map(vat ->
-                                        sats.multiply(factorFor(principal, brackets))
-                                                .multiply(multiplier)
-                                                .multiply(vat)
-                                                .setScale(2, RoundingMode.HALF_UP)))));
+                norway.creditorPaymentDemandFeeFactor().asOf(asOf).map(factor ->
+                        sats.multiply(factor).setScale(2, RoundingMode.HALF_UP)));
     }
 
     /** The Norwegian reminder-fee cap: the inkassosats × the reminder-fee factor (1/20). */

@@ -8,7 +8,9 @@ public record NorwayRates(
         RateTable<BigDecimal> inkassosats,
         RateTable<BigDecimal> lateInterest,
         RateTable<BigDecimal> reminderFeeFactor,
+        RateTable<BigDecimal> creditorPaymentDemandFeeFactor,
         RateTable<List<FeeBracket>> collectionFeeBrackets,
+        RateTable<BigDecimal> heavyRateMultiplier,
         RateTable<BigDecimal> businessMultiplier,
         RateTable<BigDecimal> vatWhenCreditorNotRegistered) {
 }

@@ -49,7 +49,9 @@ public final class RateFiles {
             @JsonProperty("inkassosats") TableFile<BigDecimal> inkassosats,
             @JsonProperty("late-interest") TableFile<BigDecimal> lateInterest,
             @JsonProperty("reminder-fee-factor") TableFile<BigDecimal> reminderFeeFactor,
+            @JsonProperty("creditor-payment-demand-fee-factor") TableFile<BigDecimal> creditorPaymentDemandFeeFactor,
             @JsonProperty("collection-fee-brackets") TableFile<List<FeeBracket>> collectionFeeBrackets,
+            @JsonProperty("heavy-rate-multiplier") TableFile<BigDecimal> heavyRateMultiplier,
             @JsonProperty("business-multiplier") TableFile<BigDecimal> businessMultiplier,
             @JsonProperty("vat-when-creditor-not-registered") TableFile<BigDecimal> vatWhenCreditorNotRegistered) {
     }
@@ -72,7 +74,9 @@ public final class RateFiles {
                     table(file, "NO inkassosats", f.inkassosats()),
                     table(file, "NO late-interest", f.lateInterest()),
                     table(file, "NO reminder-fee-factor", f.reminderFeeFactor()),
+                    table(file, "NO creditor-payment-demand-fee-factor", f.creditorPaymentDemandFeeFactor()),
                     table(file, "NO collection-fee-brackets", f.collectionFeeBrackets()),
+                    table(file, "NO heavy-rate-multiplier", f.heavyRateMultiplier()),
                     table(file, "NO business-multiplier", f.businessMultiplier()),
                     table(file, "NO vat-when-creditor-not-registered", f.vatWhenCreditorNotRegistered()));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -50,7 +50,7 @@ class RateTableTest {
             NO late-interest,       2023-12-31,      , 2023-H2
             NO reminder-fee-factor, 2025-01-01, 0.05,  
             SE late-interest,       2024-12-31, 12,    
-            SE late-interest,       2025-01-01, 10.5,  
+            SE late-interest,       2025-01-01, 11,    
             SE late-interest,       2025-07-01, 10,    
             SE late-interest,       2026-07-01,      , 2026-H2
             SE collection-fee,      2024-01-01, 180,   
@@ -75,8 +75,9 @@ class RateTableTest {
         assertThat(NO.lateInterest().rows()).extracting(DatedRow::status).containsExactly(
                 Provenance.SOURCED, Provenance.UNVERIFIED, Provenance.SOURCED, Provenance.COMPUTED, Provenance.SOURCED);
         assertThat(SE.lateInterest().rows()).extracting(DatedRow::status).containsExactly(
-                Provenance.SOURCED, Provenance.SOURCED, Provenance.COMPUTED, Provenance.COMPUTED, Provenance.COMPUTED);
-        Stream.of(NO.inkassosats(), NO.lateInterest(), NO.reminderFeeFactor(), NO.businessMultiplier(),
+                Provenance.SOURCED, Provenance.SOURCED, Provenance.UNVERIFIED, Provenance.COMPUTED, Provenance.COMPUTED);
+        Stream.of(NO.inkassosats(), NO.lateInterest(), NO.reminderFeeFactor(), NO.creditorPaymentDemandFeeFactor(),
+                        NO.heavyRateMultiplier(), NO.businessMultiplier(),
                         NO.vatWhenCreditorNotRegistered(), SE.reminderFee(), SE.collectionFee(), SE.b2bCompensation(),
                         SE.lateInterest())
                 .flatMap(t -> t.rows().stream())

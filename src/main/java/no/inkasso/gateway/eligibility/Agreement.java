@@ -1,0 +1,39 @@
+package no.inkasso.gateway.eligibility;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import no.inkasso.gateway.claims.model.ClaimType;
+
+/**
+ * A creditor's agreement with an agency, in force {@code from}..{@code to} (inclusive; no {@code to}
+ * = open-ended), optionally only for some debtor countries or claim types (empty = any).
+ */
+public record Agreement(
+        String creditor,
+        String agency,
+        LocalDate from,
+        LocalDate to,
+        List<String> debtorCountries,
+        List<ClaimType> claimTypes) {
+
+    public Agreement {
+        Objects.requireNonNull(creditor, "creditor");
+        Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(from, "from of the agreement of creditor " + creditor);
+        if (to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("agreement of creditor " + creditor + " ends before it starts");
+        }
+        debtorCountries = debtorCountries == null ? List.of() : List.copyOf(debtorCountries);
+        claimTypes = claimTypes == null ? List.of() : List.copyOf(claimTypes);
+    }
+
+    public boolean inForce(LocalDate date) {
+        return !date.isBefore(from) && (to == null || !date.isAfter(to));
+    }
+
+    public boolean covers(String debtorCountry, ClaimType claimType) {
+        return (debtorCountries.isEmpty() || debtorCountries.contains(debtorCountry))
+                && (claimTypes.isEmpty() || claimTypes.contains(claimType));
+    }
+}
