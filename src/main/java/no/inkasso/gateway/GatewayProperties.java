@@ -14,11 +14,21 @@ public record GatewayProperties(
         Rejections rejections,
         Security security,
         Broker broker,
+        Eligibility eligibility,
         List<Client> clients) {
 
     public record Api(long maxBodyBytes, int maxBatchSize) {}
 
-    public record Queues(String claimsReceived) {}
+    public record Queues(String claimsReceived, String casesEligible, String ledgerFeedback) {}
+
+    /**
+     * @param configDir        where rules/ and agencies.yml are read from
+     * @param consumeReceived  whether the decide route consumes claims.received (false pauses the stage)
+     * @param consumers        concurrent consumers of the claims-received queue
+     * @param recheckPeriodMs  how often waiting cases whose date has come are re-checked
+     * @param recheckBatchSize how many waiting cases one tick takes at most
+     */
+    public record Eligibility(String configDir, boolean consumeReceived, int consumers, long recheckPeriodMs, int recheckBatchSize) {}
 
     public record Outbox(long pollPeriodMs, int batchSize) {}
 

@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "The path does not take this method"),
     CONFLICT(409, "conflicting-resubmission", "A different claim with the same invoice was already received"),
+    STATE_CONFLICT(409, "state-conflict", "The case's state does not allow this"),
     BODY_TOO_LARGE(413, "body-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The content type is not accepted here"),
     INTERNAL(500, "internal-error", "The gateway failed to handle the request");

@@ -1,6 +1,7 @@
 package no.inkasso.gateway.cases;
 
 import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.List;
 
 /** A case with its canonical claim and full history. */
@@ -14,4 +15,6 @@ public record StoredCase(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         String claimJson,
+        LocalDate recheckOn,
+        String agencyId,
         List<CaseEvent> events) {}

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -174,7 +175,7 @@ public class ClaimIntake {
                 .put("caseId", caseId)
                 .put("correlationId", s.correlationId())
                 .put("receivedVia", channel.name())
-                .put("receivedAt", at.toString());
+                .put("receivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at));
         message.putRawValue("claim", new RawValue(s.reading().canonicalJson()));
         return message.toString();
     }

@@ -26,6 +26,7 @@ import no.inkasso.gateway.cases.Channel;
 import no.inkasso.gateway.cases.StoredCase;
 import no.inkasso.gateway.cases.TimeOrderedIds;
 import no.inkasso.gateway.claims.ClaimReader;
+import no.inkasso.gateway.eligibility.flow.EligibilityService;
 import no.inkasso.gateway.claims.ClaimReading;
 import no.inkasso.gateway.claims.FieldError;
 import no.inkasso.gateway.security.GatewayClient;
@@ -47,9 +48,11 @@ public class ClaimsApi {
     private final RejectionStore rejections;
     private final Clock clock;
     private final int maxBatchSize;
+    private final EligibilityService eligibility;
 
     public ClaimsApi(ClaimReader reader, ClaimIntake intake, CaseStore cases, RejectionStore rejections, Clock clock,
-                     GatewayProperties properties) {
+                     GatewayProperties properties, EligibilityService eligibility) {
+        this.eligibility = eligibility;
         this.reader = reader;
         this.intake = intake;
         this.cases = cases;
@@ -179,6 +182,9 @@ public class ClaimsApi {
         body.put("createdAt", c.createdAt());
         body.put("updatedAt", c.updatedAt());
         body.put("claim", ClaimReader.fromCanonicalJson(c.claimJson()));
+        latestDecision(c).ifPresent(decision -> body.put("decision", decision));
+        body.put("recheckOn", c.recheckOn());
+        body.put("agency", c.agencyId());
         body.put("events", c.events().stream().map(e -> {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("seq", e.seq());
@@ -189,6 +195,41 @@ public class ClaimsApi {
             return event;
         }).toList());
         return ApiReply.json(200, body);
+    }
+
+    /** The decision of the case's latest ELIGIBILITY_DECIDED event. */
+    private Optional<JsonNode> latestDecision(StoredCase c) {
+        for (int i = c.events().size() - 1; i >= 0; i--) {
+            var e = c.events().get(i);
+            if (EligibilityService.ELIGIBILITY_DECIDED.equals(e.type()) && e.detailJson() != null) {
+                return Optional.ofNullable(readTree(e.detailJson()).get("decision"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Decides the case's eligibility again now (e.g. after the creditor fixed data elsewhere or an
+     * operator filled in a rate): for a ledger's own creditors and for operations.
+     */
+    public ApiReply recheck(String caseId, GatewayClient client) {
+        Optional<StoredCase> found = cases.find(caseId);
+        if (found.isEmpty() || !client.mayRead(found.get().creditorOrg())) {
+            return ApiReply.problem(Problem.of(ProblemType.NOT_FOUND, "No case " + caseId + " that this client may see."));
+        }
+        EligibilityService.Result result = eligibility.recheck(caseId, client.id());
+        if (result instanceof EligibilityService.Result.Decided d) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("caseId", d.caseId());
+            body.put("state", d.state());
+            body.put("decision", d.decision());
+            return ApiReply.json(200, body);
+        }
+        if (result instanceof EligibilityService.Result.NotAllowed n) {
+            return ApiReply.problem(Problem.of(ProblemType.STATE_CONFLICT, "Case " + caseId + " is " + n.state()
+                    + "; only a case that is RECEIVED, WAITING, REJECTED or MANUAL_REVIEW can be re-checked."));
+        }
+        return ApiReply.problem(Problem.of(ProblemType.NOT_FOUND, "No case " + caseId + " that this client may see."));
     }
 
     public ApiReply listClaims(String creditor, String state, String from, String to, String limit, String cursor, GatewayClient client) {

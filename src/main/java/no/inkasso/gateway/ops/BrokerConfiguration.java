@@ -24,7 +24,8 @@ public class BrokerConfiguration {
 
     @Bean
     ArtemisConfigurationCustomizer gatewayBrokerSettings(GatewayProperties properties) {
-        List<String> queues = List.of(properties.queues().claimsReceived());
+        List<String> queues = List.of(properties.queues().claimsReceived(), properties.queues().casesEligible(),
+                properties.queues().ledgerFeedback());
         GatewayProperties.Broker broker = properties.broker();
         return configuration -> {
             if (broker != null && broker.hasEmbeddedAcceptor()) {

@@ -69,7 +69,7 @@ abstract class CaseStoreContract {
         cases = new CaseStore(jdbc);
         outbox = new OutboxStore(jdbc);
         rejections = new RejectionStore(jdbc, new GatewayProperties(null, null, null, null,
-                new GatewayProperties.Rejections(MAX_STORED_REJECTION_BYTES), null, null, null));
+                new GatewayProperties.Rejections(MAX_STORED_REJECTION_BYTES), null, null, null, null));
     }
 
     @AfterAll

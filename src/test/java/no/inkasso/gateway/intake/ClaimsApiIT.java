@@ -2,26 +2,22 @@ package no.inkasso.gateway.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.TextMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import no.inkasso.gateway.ApiTestClient;
 import no.inkasso.gateway.api.ApiJson;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
@@ -42,7 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
  * would; every answer is also checked against the OpenAPI document.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The eligibility stage is paused: these tests read claims.received themselves.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.eligibility.consume-received=false")
 @AutoConfigureObservability
 @ActiveProfiles("test")
 class ClaimsApiIT {
@@ -50,8 +47,6 @@ class ClaimsApiIT {
     private static final String LEDGER_KEY = "dev-only-demo-ledger-key";
     private static final String OTHER_LEDGER_KEY = "dev-only-other-ledger-key";
     private static final String OPS_KEY = "dev-only-operations-key";
-    private static final OpenApiInteractionValidator OPENAPI = OpenApiInteractionValidator
-            .createForSpecificationUrl(Path.of("schemas/openapi/inkasso-gateway-v1.yaml").toUri().toString()).build();
 
     private static final com.networknt.schema.JsonSchema MESSAGE_SCHEMA = com.networknt.schema.JsonSchemaFactory
             .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)
@@ -353,41 +348,29 @@ class ClaimsApiIT {
         assertThat(served).isEqualTo(documented);
     }
 
-    // ---- helpers: every response goes through the OpenAPI check ----
+    // ---- helpers: every response goes through the OpenAPI check (ApiTestClient) ----
+
+    private ApiTestClient api() {
+        return new ApiTestClient(port);
+    }
 
     private HttpResponse<String> post(String path, String key, String contentType, String body, String correlationId) throws Exception {
-        HttpRequest.Builder request = request(path, key).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (correlationId != null) {
-            request.header("X-Correlation-Id", correlationId);
-        }
-        return checked(path, Request.Method.POST, http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        return api().post(path, key, contentType, body, correlationId);
     }
 
     private HttpResponse<String> get(String path, String key) throws Exception {
-        return checked(path, Request.Method.GET, http.send(request(path, key).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        return api().get(path, key);
     }
 
     private HttpRequest.Builder request(String path, String key) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (key != null) {
-            builder.header("Authorization", "Bearer " + key);
-        }
-        return builder;
+        return api().request(path, key);
     }
 
     private static HttpResponse<String> checked(String path, Request.Method method, HttpResponse<String> response) {
-        if (path.startsWith("/api/")) {
-            String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-            SimpleResponse.Builder simple = SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
-            response.headers().firstValue("Content-Type").ifPresent(simple::withContentType);
-            ValidationReport report = OPENAPI.validateResponse(bare, method, simple.build());
-            assertThat(report.getMessages()).as("OpenAPI check of %s %s -> %s", method, bare, response.statusCode()).isEmpty();
-        }
-        return response;
+        return ApiTestClient.checked(path, method, response);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return ApiJson.mapper().readTree(response.body());
+        return ApiTestClient.json(response);
     }
 }

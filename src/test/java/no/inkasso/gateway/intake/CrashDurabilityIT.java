@@ -24,6 +24,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +123,50 @@ class CrashDurabilityIT {
         assertThat(duplicate.path("caseId").asText()).isEqualTo(caseId);
     }
 
+    @Test
+    void aWaitingClaimSurvivesKillNineWithItsDate() throws Exception {
+        // Dates relative to the real today (the jar runs on the system clock): due 3 days ago, an
+        // inkassovarsel 2 days ago with a 14-day deadline → eligible from deadline + 5 grace days.
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        ObjectNode claim = (ObjectNode) JSON.readTree(claimWithInvoiceNumber("IT-" + UUID.randomUUID()));
+        ObjectNode invoice = (ObjectNode) claim.path("invoice");
+        invoice.put("issueDate", today.minusDays(20).toString());
+        invoice.put("dueDate", today.minusDays(3).toString());
+        ArrayNode notices = claim.putArray("notices");
+        notices.addObject().put("kind", "INKASSOVARSEL").put("sentOn", today.minusDays(2).toString())
+                .put("deadline", today.plusDays(12).toString());
+        String expectedRecheck = today.plusDays(17).toString();
+
+        start("waiting-first-run", true);
+        HttpResponse<String> created = postClaim(JSON.writeValueAsString(claim));
+        assertThat(created.statusCode()).as("POST: %s", created.body()).isEqualTo(201);
+        String caseId = JSON.readTree(created.body()).path("caseId").asText();
+        JsonNode waiting = awaitState(caseId, "WAITING");
+        assertThat(waiting.path("recheckOn").asText()).isEqualTo(expectedRecheck);
+        killNine();
+
+        start("waiting-after-kill", true);
+        JsonNode after = JSON.readTree(get("/api/v1/claims/" + caseId).body());
+        assertThat(after.path("state").asText()).isEqualTo("WAITING");
+        assertThat(after.path("recheckOn").asText()).isEqualTo(expectedRecheck);
+        List<String> eventTypes = new ArrayList<>();
+        after.path("events").forEach(event -> eventTypes.add(event.path("type").asText()));
+        assertThat(eventTypes).containsExactly("CLAIM_RECEIVED", "ELIGIBILITY_DECIDED");
+    }
+
+    private JsonNode awaitState(String caseId, String state) throws Exception {
+        Instant deadline = Instant.now().plus(MESSAGE_DEADLINE);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = JSON.readTree(get("/api/v1/claims/" + caseId).body());
+            if (state.equals(last.path("state").asText())) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("case " + caseId + " did not reach " + state + "; last seen: " + last);
+    }
+
     /** Drains the queue: waits for the first message, then for any further one within a short window. */
     private int messagesOnClaimsReceivedFor(String caseId) throws Exception {
         var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
@@ -140,6 +187,11 @@ class CrashDurabilityIT {
     }
 
     private void start(String name) throws IOException, InterruptedException {
+        start(name, false);
+    }
+
+    /** @param eligibility whether the eligibility stage consumes claims.received in this run */
+    private void start(String name, boolean eligibility) throws IOException, InterruptedException {
         Path log = dataDir.resolve(name + ".log");
         logs.add(log);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -151,6 +203,8 @@ class CrashDurabilityIT {
         builder.environment().put("GATEWAY_DATA_DIR", dataDir.resolve("data").toString());
         builder.environment().put("PORT", Integer.toString(httpPort));
         builder.environment().put("GATEWAY_BROKER_ACCEPTOR_URL", "tcp://127.0.0.1:" + brokerPort);
+        // The first test counts the claims.received messages itself, so there the eligibility stage must not take them.
+        builder.environment().put("GATEWAY_ELIGIBILITY_CONSUME_RECEIVED", Boolean.toString(eligibility));
         gateway = builder.start();
         awaitHealthy();
     }

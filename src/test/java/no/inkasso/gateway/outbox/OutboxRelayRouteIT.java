@@ -22,7 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
  * the outbox delete) reaches it once.
  */
 @CamelSpringBootTest
-@SpringBootTest
+// The eligibility stage is paused: these tests read claims.received themselves.
+@SpringBootTest(properties = "gateway.eligibility.consume-received=false")
 @ActiveProfiles("test")
 class OutboxRelayRouteIT {
 
