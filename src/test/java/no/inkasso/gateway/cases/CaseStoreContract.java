@@ -290,6 +290,57 @@ abstract class CaseStoreContract {
     }
 
     /** A creditor number no other test uses, so tests share a schema without seeing each other's rows. */
+    @Test
+    void eligibilityDecidesUnderLockAndTheWaitingStoreReleasesCasesOnTheirDate() throws Exception {
+        // The stored claim: examples/claim.json due 2026-02-20, inkassovarsel 2026-03-01 → 2026-03-15;
+        // demo-agency-no (config/agencies.yml) waits 5 days → eligible from 2026-03-20.
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) no.inkasso.gateway.api.ApiJson.mapper()
+                .readTree(java.nio.file.Path.of("examples/claim.json").toFile());
+        String invoice = "EL-" + TimeOrderedIds.next();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("invoice")).put("number", invoice)
+                .put("issueDate", "2026-02-01").put("dueDate", "2026-02-20");
+        json.putArray("notices").addObject().put("kind", "INKASSOVARSEL").put("sentOn", "2026-03-01").put("deadline", "2026-03-15");
+        NewCase template = newCase("923609016", invoice);
+        NewCase stored = new NewCase(template.caseId(), template.key(), template.receivedVia(), template.clientId(),
+                template.correlationId(), template.currency(), template.outstandingAmount(), template.dueDate(),
+                template.debtorCountry(), template.contentSha256(), json.toString(), template.createdAt());
+        cases.insert(List.of(stored), "demo-ledger");
+        var clock = new no.inkasso.gateway.MutableClock();
+        clock.setDate(LocalDate.of(2026, 3, 10));
+        var properties = new GatewayProperties(null, null,
+                new GatewayProperties.Queues("claims.received", "cases.eligible", "ledger.feedback"), null, null, null, null,
+                new GatewayProperties.Eligibility("config", true, 1, 1000, 2), null);
+        var eligibility = new no.inkasso.gateway.eligibility.flow.EligibilityService(new NamedParameterJdbcTemplate(dataSource),
+                outbox, new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)),
+                new no.inkasso.gateway.eligibility.EligibilityRules(no.inkasso.gateway.eligibility.RuleFiles.load(java.nio.file.Path.of("config"))),
+                clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), properties);
+
+        eligibility.decideReceived("{\"caseId\":\"" + stored.caseId() + "\"}");
+        StoredCase waiting = cases.find(stored.caseId()).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(CaseState.WAITING);
+        assertThat(waiting.recheckOn()).isEqualTo(LocalDate.of(2026, 3, 20));
+        assertThat(waiting.agencyId()).isEqualTo("demo-agency-no");
+        assertThat(waiting.events()).extracting(CaseEvent::type).containsExactly("CLAIM_RECEIVED", "ELIGIBILITY_DECIDED");
+
+        // A redelivered message changes nothing; nothing is due before the date.
+        eligibility.decideReceived("{\"caseId\":\"" + stored.caseId() + "\"}");
+        clock.setDate(LocalDate.of(2026, 3, 19));
+        assertThat(eligibility.recheckDue()).isZero();
+        assertThat(cases.find(stored.caseId()).orElseThrow().events()).hasSize(2);
+
+        clock.setDate(LocalDate.of(2026, 3, 20));
+        assertThat(eligibility.recheckDue()).isEqualTo(1);
+        StoredCase eligible = cases.find(stored.caseId()).orElseThrow();
+        assertThat(eligible.state()).isEqualTo(CaseState.ELIGIBLE);
+        assertThat(eligible.recheckOn()).isNull();
+        assertThat(outbox.oldest(10_000)).filteredOn(m -> stored.caseId().equals(m.caseId()))
+                .extracting(OutboxMessage::destination, OutboxMessage::dedupId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cases.eligible", "cases.eligible:" + stored.caseId() + ":3"));
+        assertThat(eligibility.recheck(stored.caseId(), "operations"))
+                .isInstanceOf(no.inkasso.gateway.eligibility.flow.EligibilityService.Result.NotAllowed.class);
+    }
+
     private static String newCreditor() {
         return Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
     }
