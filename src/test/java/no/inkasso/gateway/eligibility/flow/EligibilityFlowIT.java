@@ -26,6 +26,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  * their date. Business dates come from a clock the test sets.
  */
 @CamelSpringBootTest
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "gateway.eligibility.recheck-period-ms=200")
 @ActiveProfiles("test")
@@ -134,6 +136,10 @@ class EligibilityFlowIT {
         assertThat(message.get("sourceSystem").asText()).isEqualTo("demo-erp");
         assertThat(message.get("ledgerReference").asText()).isEqualTo("VOUCHER-2026-1187");
         assertThat(message.at("/decision/summary").asText()).contains("ordinary collection must stop");
+
+        HttpResponse<String> metrics = api.get("/actuator/prometheus", OPS_KEY);
+        assertThat(metrics.body()).containsPattern(
+                "gateway_eligibility_decisions_total\\{reason=\"DISPUTED\",verdict=\"REJECTED\"\\} [1-9]");
     }
 
     @Test
