@@ -24,11 +24,11 @@ public record GatewayProperties(
     /**
      * @param configDir        where rules/ and agencies.yml are read from
      * @param consumeReceived  whether the decide route consumes claims.received (false pauses the stage)
-     * @param consumers        concurrent consumers of the claims-received queue
+     * @param batchSize        claims.received messages decided per transaction
      * @param recheckPeriodMs  how often waiting cases whose date has come are re-checked
      * @param recheckBatchSize how many waiting cases one tick takes at most
      */
-    public record Eligibility(String configDir, boolean consumeReceived, int consumers, long recheckPeriodMs, int recheckBatchSize) {}
+    public record Eligibility(String configDir, boolean consumeReceived, int batchSize, long recheckPeriodMs, int recheckBatchSize) {}
 
     public record Outbox(long pollPeriodMs, int batchSize) {}
 

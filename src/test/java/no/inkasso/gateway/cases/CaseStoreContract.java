@@ -309,14 +309,14 @@ abstract class CaseStoreContract {
         clock.setDate(LocalDate.of(2026, 3, 10));
         var properties = new GatewayProperties(null, null,
                 new GatewayProperties.Queues("claims.received", "cases.eligible", "ledger.feedback"), null, null, null, null,
-                new GatewayProperties.Eligibility("config", true, 1, 1000, 2), null);
+                new GatewayProperties.Eligibility("config", true, 200, 1000, 2), null);
         var eligibility = new no.inkasso.gateway.eligibility.flow.EligibilityService(new NamedParameterJdbcTemplate(dataSource),
                 outbox, new org.springframework.transaction.support.TransactionTemplate(
                         new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)),
                 new no.inkasso.gateway.eligibility.EligibilityRules(no.inkasso.gateway.eligibility.RuleFiles.load(java.nio.file.Path.of("config"))),
                 clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), properties);
 
-        eligibility.decideReceived("{\"caseId\":\"" + stored.caseId() + "\"}");
+        eligibility.decideReceived(List.of("{\"caseId\":\"" + stored.caseId() + "\"}"));
         StoredCase waiting = cases.find(stored.caseId()).orElseThrow();
         assertThat(waiting.state()).isEqualTo(CaseState.WAITING);
         assertThat(waiting.recheckOn()).isEqualTo(LocalDate.of(2026, 3, 20));
@@ -324,7 +324,7 @@ abstract class CaseStoreContract {
         assertThat(waiting.events()).extracting(CaseEvent::type).containsExactly("CLAIM_RECEIVED", "ELIGIBILITY_DECIDED");
 
         // A redelivered message changes nothing; nothing is due before the date.
-        eligibility.decideReceived("{\"caseId\":\"" + stored.caseId() + "\"}");
+        eligibility.decideReceived(List.of("{\"caseId\":\"" + stored.caseId() + "\"}"));
         clock.setDate(LocalDate.of(2026, 3, 19));
         assertThat(eligibility.recheckDue()).isZero();
         assertThat(cases.find(stored.caseId()).orElseThrow().events()).hasSize(2);

@@ -85,18 +85,31 @@ public class EligibilityService {
     }
 
     /**
-     * Decides the case named in a {@code claims.received} message, unless it was decided already
-     * (a redelivered message, or a recheck that came first): then nothing happens. A message naming
-     * no stored case fails, so the broker dead-letters it.
+     * Decides the cases named in a batch of {@code claims.received} messages, in one database
+     * transaction; a case decided already (a redelivered message, or a recheck that came first) is
+     * left alone. A message naming no stored case fails the whole batch, so the caller can isolate it.
      */
-    public void decideReceived(String message) {
-        String caseId = caseIdOf(message);
-        Result result = decide(caseId, Trigger.RECEIVED, "eligibility", state -> state == CaseState.RECEIVED);
-        if (result instanceof Result.NotFound) {
-            throw new IllegalStateException("claims.received message for case " + caseId + ", which is not stored");
-        }
-        if (result instanceof Result.NotAllowed skipped) {
-            log.info("Case {} is already {}; claims.received message ignored", caseId, skipped.state());
+    public void decideReceived(List<String> messages) {
+        List<Result> results = transaction.execute(tx -> {
+            List<Result> decided = new java.util.ArrayList<>();
+            List<OutboxMessage> next = new java.util.ArrayList<>();
+            for (String message : messages) {
+                String caseId = caseIdOf(message);
+                Result result = decideLocked(caseId, Trigger.RECEIVED, "eligibility", state -> state == CaseState.RECEIVED, next);
+                if (result instanceof Result.NotFound) {
+                    throw new IllegalStateException("claims.received message for case " + caseId + ", which is not stored");
+                }
+                decided.add(result);
+            }
+            outbox.add(next);
+            return decided;
+        });
+        for (Result result : results) {
+            if (result instanceof Result.Decided d) {
+                record(d);
+            } else if (result instanceof Result.NotAllowed skipped) {
+                log.info("Case {} is already {}; claims.received message ignored", skipped.caseId(), skipped.state());
+            }
         }
     }
 
@@ -129,7 +142,12 @@ public class EligibilityService {
     }
 
     private Result decide(String caseId, Trigger trigger, String actor, java.util.function.Predicate<CaseState> allowed) {
-        Result result = transaction.execute(tx -> decideLocked(caseId, trigger, actor, allowed));
+        Result result = transaction.execute(tx -> {
+            List<OutboxMessage> next = new java.util.ArrayList<>();
+            Result r = decideLocked(caseId, trigger, actor, allowed, next);
+            outbox.add(next);
+            return r;
+        });
         if (result instanceof Result.Decided d) {
             record(d);
         }
@@ -139,7 +157,9 @@ public class EligibilityService {
     private record Locked(CaseState state, String claimJson, String correlationId, String sourceSystem, String creditor,
                           String invoiceNumber) {}
 
-    private Result decideLocked(String caseId, Trigger trigger, String actor, java.util.function.Predicate<CaseState> allowed) {
+    /** Decides one case under its row lock; the message for the next stage is added to {@code next}, for the caller to store. */
+    private Result decideLocked(String caseId, Trigger trigger, String actor, java.util.function.Predicate<CaseState> allowed,
+                                List<OutboxMessage> next) {
         var params = new MapSqlParameterSource("caseId", caseId);
         Optional<Locked> row = jdbc.query("""
                 select state, claim_json, correlation_id, source_system, creditor_org, invoice_number
@@ -157,7 +177,7 @@ public class EligibilityService {
         Claim claim = ClaimReader.fromCanonicalJson(c.claimJson());
         LocalDate today = LocalDate.now(clock);
         Decision decision = rules.decide(claim, today);
-        CaseState next = switch (decision.verdict()) {
+        CaseState nextState = switch (decision.verdict()) {
             case ELIGIBLE -> CaseState.ELIGIBLE;
             case NOT_YET -> CaseState.WAITING;
             case REJECTED -> CaseState.REJECTED;
@@ -184,18 +204,18 @@ public class EligibilityService {
                 where case_id = :caseId
                 """, new MapSqlParameterSource()
                 .addValue("caseId", caseId)
-                .addValue("state", next.name())
+                .addValue("state", nextState.name())
                 .addValue("recheck", decision.verdict() == Verdict.NOT_YET ? decision.eligibleFrom() : null)
                 .addValue("agency", decision.agency())
                 .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE));
-        if (next == CaseState.ELIGIBLE) {
-            outbox.add(List.of(OutboxMessage.of(queues.casesEligible(), queues.casesEligible() + ":" + caseId + ":" + seq, caseId,
-                    c.correlationId(), casesEligibleMessage(caseId, c, decision, now))));
-        } else if (next == CaseState.REJECTED || next == CaseState.MANUAL_REVIEW) {
-            outbox.add(List.of(OutboxMessage.of(queues.ledgerFeedback(), queues.ledgerFeedback() + ":" + caseId + ":" + seq, caseId,
-                    c.correlationId(), ledgerFeedbackMessage(caseId, c, claim, decision, now))));
+        if (nextState == CaseState.ELIGIBLE) {
+            next.add(OutboxMessage.of(queues.casesEligible(), queues.casesEligible() + ":" + caseId + ":" + seq, caseId,
+                    c.correlationId(), casesEligibleMessage(caseId, c, decision, now)));
+        } else if (nextState == CaseState.REJECTED || nextState == CaseState.MANUAL_REVIEW) {
+            next.add(OutboxMessage.of(queues.ledgerFeedback(), queues.ledgerFeedback() + ":" + caseId + ":" + seq, caseId,
+                    c.correlationId(), ledgerFeedbackMessage(caseId, c, claim, decision, now)));
         }
-        return new Result.Decided(caseId, next, decision, seq, c.correlationId());
+        return new Result.Decided(caseId, nextState, decision, seq, c.correlationId());
     }
 
     private static String casesEligibleMessage(String caseId, Locked c, Decision decision, OffsetDateTime at) {
@@ -252,6 +272,9 @@ public class EligibilityService {
     }
 
     private static String caseIdOf(String message) {
+        if (message == null || message.isBlank()) {
+            throw new IllegalArgumentException("claims.received message without a text body");
+        }
         try {
             JsonNode node = ApiJson.mapper().readTree(message);
             JsonNode id = node == null ? null : node.get("caseId");
