@@ -118,6 +118,9 @@ class ClaimReaderTest {
             /claimType                     | GAMBLING      | /claimType                  | not-allowed-value
             /notices/1/deadline            | 2026-10-19    | /notices/1/deadline         | before-sent-date
             /notices/0/sentOn              | 2026-12-01    | /notices/0/sentOn           | in-future
+            /acknowledgedOn                | 2026-12-01    | /acknowledgedOn             | in-future
+            /legalStepOn                   | 2026-12-01    | /legalStepOn                | in-future
+            /legalStepOn                   | 2026-02-30    | /legalStepOn                | invalid-format
             /source/system                 | 'demo erp'    | /source/system              | invalid-format
             """)
     void aBadFieldIsReportedWhereItIs(String pointer, String value, String expectedPointer, String expectedCode) {
