@@ -280,7 +280,10 @@ public final class EligibilityRules {
                 return;
             }
             int age = Period.between(born.get(), asOf).getYears();
-            LocalDate ofAge = born.get().plusYears(pack.minorAge());
+            // The day the age above first reaches minor-age: for a 29 February birthday in a common year
+            // that is 1 March (plusYears alone would say 28 February, a day the debtor is still a minor).
+            LocalDate anniversary = born.get().plusYears(pack.minorAge());
+            LocalDate ofAge = anniversary.getDayOfMonth() == born.get().getDayOfMonth() ? anniversary : anniversary.plusDays(1);
             if (age >= pack.minorAge()) {
                 add("minor", RuleOutcome.PASS, null, "The debtor is of age (" + age + ")", null, null);
                 return;
