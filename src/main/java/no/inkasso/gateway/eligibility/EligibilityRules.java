@@ -222,6 +222,8 @@ public final class EligibilityRules {
         private void checkAgencyAmount(BigDecimal principal) {
             if (agency == null) {
                 notApplicable("agency-amount", "No agency to check");
+            } else if (principal.signum() <= 0) {
+                notApplicable("agency-amount", "Nothing is outstanding");
             } else if (agency.minAmount() != null && principal.compareTo(agency.minAmount()) < 0) {
                 add("agency-amount", RuleOutcome.FAIL, "BELOW_AGENCY_MINIMUM",
                         "The outstanding " + principal + " is below " + agency.name() + "'s minimum of " + agency.minAmount(), null, null);
@@ -330,7 +332,11 @@ public final class EligibilityRules {
                 return;
             }
             String who = byAgency ? agency.name() : "source system " + source;
-            Optional<Notice> latest = notices(kind).stream().filter(n -> n.getSentOn().isAfter(due)).reduce((a, b) -> b);
+            // A notice sent as a generic REMINDER counts as the jurisdiction's reminder (purring, påminnelse).
+            Optional<Notice> latest = claim.getNotices().stream()
+                    .filter(n -> n.getKind() == kind || n.getKind() == NoticeKind.REMINDER)
+                    .filter(n -> n.getSentOn().isAfter(due))
+                    .max(Comparator.comparing(Notice::getSentOn));
             if (latest.isEmpty()) {
                 add("reminder", RuleOutcome.FAIL, "REMINDER_REQUIRED",
                         who + " requires a " + kind + " sent after the due date before collection, and none is recorded",
@@ -427,7 +433,16 @@ public final class EligibilityRules {
             }
             long left = ChronoUnit.DAYS.between(asOf, lastDay);
             LocalDate waitUntil = latestWait();
-            if (asOf.isAfter(lastDay)) {
+            LocalDate loanLastDay = pack.loanClaimTypes().contains(claim.getClaimType())
+                    ? lastDay(events, pack.limitationLoanYears()) : null;
+            if (asOf.isAfter(lastDay) && loanLastDay != null && !asOf.isAfter(loanLastDay)) {
+                add("limitation", RuleOutcome.REVIEW, "POSSIBLY_TIME_BARRED",
+                        "More than " + years + " years have run (" + basis + ", ended " + lastDay + "); a " + claim.getClaimType()
+                                + " claim based on a loan or promissory note (gjeldsbrev) has " + pack.limitationLoanYears()
+                                + " years, until " + loanLastDay + ": a person must check what the claim rests on",
+                        local("Kan være foreldet: 3 år er gått, 10 år gjelder for lån og gjeldsbrev",
+                                "Kan vara preskriberad"), null);
+            } else if (asOf.isAfter(lastDay)) {
                 add("limitation", RuleOutcome.FAIL, "TIME_BARRED",
                         "Time-barred: the limitation period ended on " + lastDay + " (" + basis + ")",
                         local("Kravet er foreldet (" + lastDay + ")", "Fordran är preskriberad (" + lastDay + ")"), null);
@@ -448,6 +463,23 @@ public final class EligibilityRules {
         }
 
         private record Interruption(LocalDate date, int years, String what) {
+        }
+
+        /**
+         * The last day before the bar with {@code baseYears} as the ordinary period (a restart by
+         * acknowledgement or payment gives the same period again; a legal step keeps its own).
+         * Interruptions in date order; one after the claim was already barred does not revive it.
+         */
+        private LocalDate lastDay(List<Interruption> events, int baseYears) {
+            int ordinary = pack.limitationYears(debtorKind());
+            LocalDate last = due.plusYears(baseYears);
+            for (Interruption e : events) {
+                int years = e.years() == ordinary ? baseYears : e.years();
+                if (!e.date().isAfter(last) && e.date().plusYears(years).isAfter(last)) {
+                    last = e.date().plusYears(years);
+                }
+            }
+            return last;
         }
 
         // ---- amounts ----

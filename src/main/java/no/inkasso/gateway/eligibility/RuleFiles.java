@@ -46,7 +46,8 @@ public final class RuleFiles {
                    no.inkasso.gateway.claims.model.NoticeKind reminderKind, Integer feeMinDaysAfterDue,
                    Integer limitationConsumerYears, Integer limitationBusinessYears, Integer limitationLegalStepYears,
                    Boolean noticesInterruptLimitation, Integer reviewDaysBeforeLimitation, Integer minorAge,
-                   String postalCodePattern) {
+                   String postalCodePattern, java.util.Set<no.inkasso.gateway.claims.model.ClaimType> loanClaimTypes,
+                   Integer limitationLoanYears) {
 
         /** Every field but {@code required-notice} must be given: a rule left out is not a rule defaulted. */
         RulePack in(String country) {
@@ -61,7 +62,8 @@ public final class RuleFiles {
                     Objects.requireNonNull(limitationLegalStepYears, at + "limitation-legal-step-years"),
                     Objects.requireNonNull(noticesInterruptLimitation, at + "notices-interrupt-limitation"),
                     Objects.requireNonNull(reviewDaysBeforeLimitation, at + "review-days-before-limitation"),
-                    Objects.requireNonNull(minorAge, at + "minor-age"), postalCodePattern);
+                    Objects.requireNonNull(minorAge, at + "minor-age"), postalCodePattern, loanClaimTypes,
+                    limitationLoanYears == null ? 0 : limitationLoanYears);
         }
     }
 

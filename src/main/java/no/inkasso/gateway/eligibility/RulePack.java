@@ -12,6 +12,8 @@ import no.inkasso.gateway.claims.model.NoticeKind;
  * in the law is a new pack with a new {@code from} date.
  *
  * @param requiredNotice the notice the law requires before collection (Norway: inkassovarsel), or null
+ * @param loanClaimTypes claim types that may rest on a loan or promissory note, with the longer
+ *                       {@code limitationLoanYears}: past the ordinary bar but within that, a person decides
  */
 public record RulePack(
         String country,
@@ -29,7 +31,9 @@ public record RulePack(
         boolean noticesInterruptLimitation,
         int reviewDaysBeforeLimitation,
         int minorAge,
-        String postalCodePattern) {
+        String postalCodePattern,
+        java.util.Set<no.inkasso.gateway.claims.model.ClaimType> loanClaimTypes,
+        int limitationLoanYears) {
 
     public RulePack {
         Objects.requireNonNull(country, "country");
@@ -40,6 +44,10 @@ public record RulePack(
         currencies = List.copyOf(Objects.requireNonNull(currencies, "currencies"));
         Objects.requireNonNull(reminderKind, "reminder-kind");
         Objects.requireNonNull(postalCodePattern, "postal-code-pattern");
+        loanClaimTypes = loanClaimTypes == null ? java.util.Set.of() : java.util.Set.copyOf(loanClaimTypes);
+        if (!loanClaimTypes.isEmpty() && limitationLoanYears < 1) {
+            throw new IllegalArgumentException("loan-claim-types needs limitation-loan-years");
+        }
         Pattern.compile(postalCodePattern);
         if (minDaysAfterDue < 1) {
             throw new IllegalArgumentException("min-days-after-due must be at least 1 (the due date must have passed)");

@@ -217,6 +217,10 @@ class EligibilityRulesTest {
                         eligible("1000.00", "5.42", "0.00", "180.00", "1185.42")),
                 row("se-standard requires a påminnelse: none", se().due("2025-03-10"), "2025-04-01",
                         rejected("REMINDER_REQUIRED").agency("se-standard")),
+                // a generic REMINDER counts as the påminnelse: deadline 2025-03-25 + 1 = 2025-03-26
+                row("se-standard: a REMINDER counts as the påminnelse",
+                        se().due("2025-03-10").notice(REMINDER, "2025-03-15", "2025-03-25", null), "2025-03-25",
+                        notYet("2025-03-26", "REMINDER_DEADLINE_NOT_PASSED")),
                 // påminnelse deadline 2025-03-25 + 1 = 2025-03-26
                 row("se-standard: påminnelse deadline day", seStandardReady(), "2025-03-25",
                         notYet("2025-03-26", "REMINDER_DEADLINE_NOT_PASSED")),
@@ -236,6 +240,18 @@ class EligibilityRulesTest {
                         review("NEAR_LIMITATION").summary("Only 0 days until the claim is time-barred on 2025-01-15")),
                 row("3 years: the day after", old(), "2025-01-16",
                         rejected("TIME_BARRED").summary("ended on 2025-01-15")),
+                // CONSUMER_CREDIT may rest on a loan or gjeldsbrev (10 years: due 2022-01-15 → 2032-01-15)
+                row("consumer credit past 3 years: a person checks",
+                        old().type(ClaimType.CONSUMER_CREDIT), "2025-01-16",
+                        review("POSSIBLY_TIME_BARRED").summary("until 2032-01-15")),
+                row("consumer credit on the 10-year last day", old().type(ClaimType.CONSUMER_CREDIT), "2032-01-15",
+                        review("POSSIBLY_TIME_BARRED")),
+                row("consumer credit past 10 years", old().type(ClaimType.CONSUMER_CREDIT), "2032-01-16",
+                        rejected("TIME_BARRED")),
+                // acknowledged 2024-03-01: 3 years → 2027-03-01, 10 years → 2034-03-01
+                row("consumer credit past 3 years from an acknowledgement, within 10",
+                        old().type(ClaimType.CONSUMER_CREDIT).acknowledgedOn("2024-03-01"), "2030-01-01",
+                        review("POSSIBLY_TIME_BARRED").summary("until 2034-03-01")),
                 // acknowledged 2024-03-01 → last day 2027-03-01: not barred; interest from 2022-01-16 needs a 2022 rate
                 row("acknowledgement restarts: past the original bar",
                         old().acknowledgedOn("2024-03-01"), "2025-01-16",
@@ -730,10 +746,10 @@ class EligibilityRulesTest {
                 row("no-strict maximum: 50000.00", strictReady().amount("50000.00"), "2025-03-01",
                         eligible("50000.00", "770.55", "0.00", "1120.00", "51890.55")),
                 row("no-strict maximum: 50000.01", strictReady().amount("50000.01"), "2025-03-01", rejected("ABOVE_AGENCY_MAXIMUM")),
-                // 0 outstanding is also below no-standard's minimum of 100: both are listed
+                // with nothing outstanding the agency's minimum is not checked (it would only repeat the reason)
                 row("nothing outstanding (no-standard)",
                         ready().amounts("1000", "0").payment(CREDIT_NOTE, "2025-01-20", "1000"), "2025-03-01",
-                        rejected("NOTHING_OUTSTANDING", "BELOW_AGENCY_MINIMUM")),
+                        rejected("NOTHING_OUTSTANDING").rule("agency-amount", RuleOutcome.NOT_APPLICABLE)),
                 row("nothing outstanding (se-lenient, no minimum)",
                         seLenient().amounts("1000", "0").payment(PAYMENT, "2025-03-20", "1000"), "2025-04-01",
                         rejected("NOTHING_OUTSTANDING")),
