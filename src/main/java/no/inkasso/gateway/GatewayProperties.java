@@ -15,6 +15,7 @@ public record GatewayProperties(
         Security security,
         Broker broker,
         Eligibility eligibility,
+        Sftp sftp,
         List<Client> clients) {
 
     public record Api(long maxBodyBytes, int maxBatchSize) {}
@@ -42,6 +43,23 @@ public record GatewayProperties(
             return embeddedAcceptorUrl != null && !embeddedAcceptorUrl.isBlank();
         }
     }
+
+    /** SFTP: the embedded server for local drops. */
+    public record Sftp(EmbeddedSftp embedded) {}
+
+    /**
+     * The embedded SFTP server (Apache MINA SSHD) for local drops: each user's home is {@code root/<name>}.
+     *
+     * @param hostKeyFile where the server's host key is kept, so clients' known_hosts entries stay valid
+     */
+    public record EmbeddedSftp(boolean enabled, String host, int port, String root, String hostKeyFile, List<SftpUser> users) {
+        public EmbeddedSftp {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
+
+    /** A login of the embedded SFTP server; {@code password} is a secret. */
+    public record SftpUser(String name, String password) {}
 
     /** A credential and what it may do; {@code key} is a secret. */
     public record Client(String id, Role role, String key, List<String> sourceSystems, List<String> creditors) {

@@ -69,7 +69,7 @@ abstract class CaseStoreContract {
         cases = new CaseStore(jdbc);
         outbox = new OutboxStore(jdbc);
         rejections = new RejectionStore(jdbc, new GatewayProperties(null, null, null, null,
-                new GatewayProperties.Rejections(MAX_STORED_REJECTION_BYTES), null, null, null, null));
+                new GatewayProperties.Rejections(MAX_STORED_REJECTION_BYTES), null, null, null, null, null));
     }
 
     @AfterAll
@@ -309,7 +309,7 @@ abstract class CaseStoreContract {
         clock.setDate(LocalDate.of(2026, 3, 10));
         var properties = new GatewayProperties(null, null,
                 new GatewayProperties.Queues("claims.received", "cases.eligible", "ledger.feedback"), null, null, null, null,
-                new GatewayProperties.Eligibility("config", true, 200, 1000, 2), null);
+                new GatewayProperties.Eligibility("config", true, 200, 1000, 2), null, null);
         var eligibility = new no.inkasso.gateway.eligibility.flow.EligibilityService(new NamedParameterJdbcTemplate(dataSource),
                 outbox, new org.springframework.transaction.support.TransactionTemplate(
                         new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ClientRegistryTest {
 
     private static GatewayProperties properties(boolean allowDevKeys, GatewayProperties.Client... clients) {
-        return new GatewayProperties("./data", null, null, null, null, new GatewayProperties.Security(allowDevKeys), null, null,
+        return new GatewayProperties("./data", null, null, null, null, new GatewayProperties.Security(allowDevKeys), null, null, null,
                 List.of(clients));
     }
 
