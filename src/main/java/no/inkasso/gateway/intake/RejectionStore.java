@@ -56,6 +56,58 @@ public class RejectionStore {
         }
     }
 
+    /** A rejected line of a file: the line's own bytes are its original. */
+    public record FileLine(long lineNumber, RejectedInput rejection, byte[] original) {}
+
+    /**
+     * Stores rejected lines of the file with content {@code fileSha256}, each once: a line stored
+     * before (the file's processing was interrupted and is being repeated) is left as it is.
+     * Returns how many were new.
+     */
+    public int addFileLines(String fileSha256, List<FileLine> lines) {
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<Long> known = new java.util.HashSet<>(jdbc.queryForList("""
+                select line_number from rejected_input where file_sha256 = :sha and line_number in (:lines)
+                """, new MapSqlParameterSource("sha", fileSha256)
+                .addValue("lines", lines.stream().map(FileLine::lineNumber).toList()), Long.class));
+        List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
+        for (FileLine line : lines) {
+            if (known.add(line.lineNumber())) {
+                RejectedInput r = line.rejection();
+                boolean truncated = line.original().length > maxStoredBytes;
+                try {
+                    rows.add(new MapSqlParameterSource()
+                            .addValue("id", r.rejectionId())
+                            .addValue("channel", r.channel().name())
+                            .addValue("client", r.clientId())
+                            .addValue("source", r.sourceSystem())
+                            .addValue("correlation", r.correlationId())
+                            .addValue("contentType", r.contentType())
+                            .addValue("summary", truncate(r.summary(), 500))
+                            .addValue("reasons", ApiJson.mapper().writeValueAsString(r.reasons()))
+                            .addValue("original", truncated ? Arrays.copyOf(line.original(), maxStoredBytes) : line.original(), Types.BINARY)
+                            .addValue("truncated", truncated)
+                            .addValue("at", r.receivedAt(), Types.TIMESTAMP_WITH_TIMEZONE)
+                            .addValue("sha", fileSha256)
+                            .addValue("line", line.lineNumber()));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into rejected_input (rejection_id, channel, client_id, source_system, correlation_id, content_type,
+                        summary, reasons_json, original, original_truncated, received_at, file_sha256, line_number)
+                    values (:id, :channel, :client, :source, :correlation, :contentType, :summary, :reasons, :original, :truncated,
+                        :at, :sha, :line)
+                    """, rows.toArray(MapSqlParameterSource[]::new));
+        }
+        return rows.size();
+    }
+
     public Optional<RejectedInput> find(String rejectionId) {
         return jdbc.query("select * from rejected_input where rejection_id = :id",
                 new MapSqlParameterSource("id", rejectionId), RejectionStore::rejection).stream().findFirst();

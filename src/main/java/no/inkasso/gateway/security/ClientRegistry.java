@@ -22,6 +22,7 @@ public class ClientRegistry {
     static final String DEV_KEY_PREFIX = "dev-only-";
 
     private final Map<String, GatewayClient> byKeyDigest = new HashMap<>();
+    private final Map<String, GatewayClient> byId = new HashMap<>();
 
     public ClientRegistry(GatewayProperties properties) {
         Set<String> ids = new HashSet<>();
@@ -46,7 +47,13 @@ public class ClientRegistry {
             if (byKeyDigest.putIfAbsent(digest(c.key()), client) != null) {
                 throw new IllegalStateException("gateway.clients: client " + c.id() + " shares its key with another client");
             }
+            byId.put(c.id(), client);
         }
+    }
+
+    /** The client configured with this id: the identity a file source acts as. */
+    public Optional<GatewayClient> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     public Optional<GatewayClient> authenticate(String presentedKey) {
