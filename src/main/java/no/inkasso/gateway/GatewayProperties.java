@@ -44,8 +44,26 @@ public record GatewayProperties(
         }
     }
 
-    /** SFTP: the embedded server for local drops. */
-    public record Sftp(EmbeddedSftp embedded) {}
+    /** SFTP: the embedded server for local drops, and the folders polled for ledgers' export files. */
+    public record Sftp(EmbeddedSftp embedded, List<SftpSource> sources) {
+        public Sftp {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+    }
+
+    /**
+     * A ledger's SFTP folder polled for export files.
+     *
+     * @param client         the gateway client whose rights apply to the claims (source systems, creditors)
+     * @param embedded       true: the gateway's own embedded server (host and port come from it)
+     * @param password       secret; or {@code privateKeyFile} for key authentication
+     * @param knownHostsFile the server's host key; without one any host key is accepted (only for the embedded server)
+     * @param format         the CSV format file (config/sftp/*.yml)
+     * @param readLockMinAgeMs a file is taken once its size has not changed for this long (default 5 s)
+     */
+    public record SftpSource(String id, String client, boolean embedded, String host, int port, String username, String password,
+                             String privateKeyFile, String knownHostsFile, String folder, String errorFolder, String include,
+                             String format, long pollDelayMs, long readLockMinAgeMs) {}
 
     /**
      * The embedded SFTP server (Apache MINA SSHD) for local drops: each user's home is {@code root/<name>}.

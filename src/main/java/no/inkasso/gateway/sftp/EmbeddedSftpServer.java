@@ -60,7 +60,7 @@ public class EmbeddedSftpServer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         try {
-            Path root = Path.of(settings.root()).toAbsolutePath();
+            Path root = Path.of(settings.root()).toAbsolutePath().normalize();
             VirtualFileSystemFactory homes = new VirtualFileSystemFactory(root);
             for (String user : passwords.keySet()) {
                 Path home = root.resolve(user);
@@ -69,7 +69,7 @@ public class EmbeddedSftpServer implements SmartLifecycle {
                 }
                 homes.setUserHomeDir(user, home);
             }
-            Path hostKey = Path.of(settings.hostKeyFile()).toAbsolutePath();
+            Path hostKey = Path.of(settings.hostKeyFile()).toAbsolutePath().normalize();
             Files.createDirectories(hostKey.getParent());
             server = SshServer.setUpDefaultServer();
             server.setHost(settings.host());
@@ -99,7 +99,7 @@ public class EmbeddedSftpServer implements SmartLifecycle {
 
     /** The home folder of {@code user}, where its inbox and error reports are. */
     public Path home(String user) {
-        return Path.of(settings.root()).toAbsolutePath().resolve(user);
+        return Path.of(settings.root()).toAbsolutePath().normalize().resolve(user);
     }
 
     @Override

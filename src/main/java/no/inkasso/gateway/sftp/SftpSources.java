@@ -1,0 +1,123 @@
+package no.inkasso.gateway.sftp;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.inkasso.gateway.GatewayProperties;
+import no.inkasso.gateway.intake.csv.CsvFormatFiles;
+import no.inkasso.gateway.intake.file.FileIntake;
+import no.inkasso.gateway.security.ClientRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The configured SFTP sources ({@code gateway.sftp.sources}): each gets its format and client
+ * checked at start, and a route {@code sftp-intake-poll-<id>} made from the route template
+ * {@code sftp-intake-poll} (routes/sftp/), whose endpoints are built here from the configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SftpSources {
+
+    /** One source's endpoints: the folder polled and the folder error reports go to. */
+    record Endpoints(String poll, String reports) {}
+
+    @Bean
+    SftpFileTaker sftpFileTaker(GatewayProperties properties, FileIntake intake, ClientRegistry clients) {
+        Map<String, FileIntake.FileSource> sources = new LinkedHashMap<>();
+        for (GatewayProperties.SftpSource s : sources(properties)) {
+            if (s.id() == null || !s.id().matches("[a-z0-9-]{1,48}")) {
+                throw new IllegalStateException("gateway.sftp.sources: id '" + s.id() + "' must be 1-48 of a-z, 0-9 and '-'");
+            }
+            var client = clients.byId(s.client()).orElseThrow(() -> new IllegalStateException(
+                    "gateway.sftp.sources: source " + s.id() + " acts as client " + s.client() + ", which is not in gateway.clients"));
+            if (sources.put(s.id(), new FileIntake.FileSource(s.id(), client, CsvFormatFiles.read(Path.of(s.format())))) != null) {
+                throw new IllegalStateException("gateway.sftp.sources: source " + s.id() + " is configured twice");
+            }
+        }
+        return new SftpFileTaker(intake, sources);
+    }
+
+    @Bean
+    CamelContextConfiguration sftpSourceRoutes(GatewayProperties properties, ObjectProvider<EmbeddedSftpServer> embedded) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                for (GatewayProperties.SftpSource s : sources(properties)) {
+                    Endpoints endpoints = endpoints(s, embedded.getIfAvailable(), properties.dataDir());
+                    TemplatedRouteBuilder.builder(camelContext, "sftp-intake-poll")
+                            .routeId("sftp-intake-poll-" + s.id())
+                            .parameter("sourceId", s.id())
+                            .parameter("pollEndpoint", endpoints.poll())
+                            .parameter("reportEndpoint", endpoints.reports())
+                            .add();
+                }
+            }
+        };
+    }
+
+    static List<GatewayProperties.SftpSource> sources(GatewayProperties properties) {
+        return properties.sftp() == null ? List.of() : properties.sftp().sources();
+    }
+
+    /**
+     * The Camel SFTP endpoints of a source. Files are downloaded to a local work folder (so a file of
+     * any size streams to disk, never to the heap), taken only once their size has stopped changing
+     * for {@code read-lock-min-age-ms} (5 s) (a ledger still uploading is never read half-way; ledgers that upload under another name
+     * and rename are never matched early either), then moved to {@code .done/} or {@code .error/}.
+     */
+    static Endpoints endpoints(GatewayProperties.SftpSource s, EmbeddedSftpServer embedded, String dataDir) {
+        String host = s.host();
+        int port = s.port();
+        if (s.embedded()) {
+            if (embedded == null) {
+                throw new IllegalStateException("gateway.sftp.sources: source " + s.id() + " uses the embedded SFTP server, which is off");
+            }
+            host = embedded.host();
+            port = embedded.port();
+        }
+        StringBuilder auth = new StringBuilder("username=").append(enc(s.username()));
+        if (s.password() != null && !s.password().isBlank()) {
+            auth.append("&password=RAW(").append(s.password()).append(')');
+        }
+        if (s.privateKeyFile() != null && !s.privateKeyFile().isBlank()) {
+            auth.append("&privateKeyFile=").append(enc(s.privateKeyFile()));
+        }
+        if (s.knownHostsFile() != null && !s.knownHostsFile().isBlank()) {
+            auth.append("&knownHostsFile=").append(enc(s.knownHostsFile())).append("&strictHostKeyChecking=yes");
+        } else {
+            auth.append("&strictHostKeyChecking=no");
+        }
+        auth.append("&useUserKnownHostsFile=false&connectTimeout=10000&timeout=30000&serverAliveInterval=15000");
+        String base = "sftp://" + host + ":" + port + "/";
+        String folder = s.folder() == null || s.folder().isBlank() ? "inbox" : s.folder();
+        String errors = s.errorFolder() == null || s.errorFolder().isBlank() ? "errors" : s.errorFolder();
+        String include = s.include() == null || s.include().isBlank() ? ".*\\.csv" : s.include();
+        String work = Path.of(dataDir, "sftp-work", s.id()).toAbsolutePath().normalize().toString();
+        String poll = base + folder + "?" + auth
+                + "&include=" + enc(include)
+                + "&delay=" + (s.pollDelayMs() > 0 ? s.pollDelayMs() : 5000)
+                + "&initialDelay=1000"
+                + "&readLock=changed&readLockMinAge=" + (s.readLockMinAgeMs() > 0 ? s.readLockMinAgeMs() : 5000)
+                + "&readLockCheckInterval=500&readLockTimeout=0"
+                + "&localWorkDirectory=" + enc(work)
+                + "&move=.done/${file:name}&moveFailed=.error/${file:name}"
+                + "&stepwise=false&maxMessagesPerPoll=10&throwExceptionOnConnectFailed=true";
+        String reports = base + errors + "?" + auth + "&tempFileName=.${file:name}.part&fileExist=Override&stepwise=false";
+        return new Endpoints(poll, reports);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
