@@ -112,6 +112,10 @@ final class UblBinder {
             }
         }
         errors.removeIf(event -> event.getSeverity() == ValidationEvent.WARNING);
+        if (errors.stream().anyMatch(UblBinder::fromSchema)) {
+            // JAXB repeats each unexpected element in its own words; the XSD's report is the one to give
+            errors.removeIf(event -> !fromSchema(event));
+        }
         if (!errors.isEmpty()) {
             List<Finding> findings = errors.stream().limit(MAX_FINDINGS).map(e -> finding(e, enveloped)).toList();
             throw new EhfRejection(RejectReason.SCHEMA_INVALID, errors.size() + " UBL 2.1 schema error"
@@ -123,6 +127,10 @@ final class UblBinder {
             throw new EhfRejection(RejectReason.UNSUPPORTED_DOCUMENT, "the document is not a UBL 2.1 " + type.getSimpleName());
         }
         return type.cast(value);
+    }
+
+    private static boolean fromSchema(ValidationEvent event) {
+        return event.getLinkedException() instanceof SAXParseException;
     }
 
     private static void release(Binding binding, Pool<Binding> pool) {

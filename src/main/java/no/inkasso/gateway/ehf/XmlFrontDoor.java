@@ -163,6 +163,7 @@ final class XmlFrontDoor {
 
         private int depth;
         private int payloadDepth = -1;
+        private boolean ubl;
         private boolean payloadHeadDone;
         private boolean payloadDone;
         private StringBuilder text;
@@ -216,8 +217,10 @@ final class XmlFrontDoor {
                     return;
                 }
                 startPayload(uri, localName);
-                out = new StringBuilder(4096).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-                writeStart(qName, atts, inScopeNamespaces());
+                if (ubl) {
+                    out = new StringBuilder(4096).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+                    writeStart(qName, atts, inScopeNamespaces());
+                }
                 return;
             }
             if (inHeader) {
@@ -228,7 +231,7 @@ final class XmlFrontDoor {
                 }
                 return;
             }
-            if (payloadDepth > 0) {
+            if (payloadDepth > 0 && ubl) {
                 if (out != null) {
                     writeStart(qName, atts, declared);
                 }
@@ -246,16 +249,16 @@ final class XmlFrontDoor {
             }
         }
 
-        private void startPayload(String uri, String localName) throws ScanComplete {
+        /**
+         * Notes the business document's root. Anything but a UBL Invoice or CreditNote will be
+         * refused by its root, but is still read to the end, so that broken XML is reported as such.
+         */
+        private void startPayload(String uri, String localName) {
             payloadDepth = depth;
             payloadNamespace = uri;
             payloadName = localName;
-            boolean ubl = (UBL_INVOICE_NS.equals(uri) && "Invoice".equals(localName))
+            ubl = (UBL_INVOICE_NS.equals(uri) && "Invoice".equals(localName))
                     || (UBL_CREDIT_NOTE_NS.equals(uri) && "CreditNote".equals(localName));
-            if (!ubl) {
-                // nothing more to learn: the document will be refused by its root
-                throw new ScanComplete();
-            }
         }
 
         /** UBL elements that may come before or between CustomizationID and ProfileID. */
