@@ -38,8 +38,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * and credit note validation sets that are in force today from phive's registry, and compiles their
  * schematron XSLTs (shipped pre-compiled from the .sch by OpenPeppol) once with Saxon, in this
  * constructor, about 3-4 s. The XSD layer of those sets is left out: {@link UblBinder} has already
- * checked it. Each document is then parsed once into a Saxon tree (through a hardened reader) and
- * every XSLT runs over it; the SVRL report is read as it streams out. phive's own executor gives
+ * checked it. Each document is then parsed once into a Saxon tree (through a hardened reader, and
+ * without the indentation between elements: {@link ElementOnlyWhitespaceFilter}) and every XSLT runs
+ * over it; the SVRL report is read as it streams out. phive's own executor gives
  * the same findings but hands Saxon a W3C DOM and reads the report back through JAXB, which
  * measured two to three times slower here (docs/benchmarks.md).
  */
@@ -163,7 +164,8 @@ public final class SchematronValidator {
     private XdmNode parse(byte[] document) {
         XMLReader reader = readers.take();
         try {
-            return processor.newDocumentBuilder().build(new SAXSource(reader, new InputSource(new ByteArrayInputStream(document))));
+            return processor.newDocumentBuilder().build(new SAXSource(new ElementOnlyWhitespaceFilter(reader),
+                    new InputSource(new ByteArrayInputStream(document))));
         } catch (SaxonApiException e) {
             // the binder has parsed the same bytes already, so this is not the sender's fault
             throw new IllegalStateException("a document that passed the XSD could not be parsed for schematron", e);
