@@ -31,7 +31,8 @@ import org.xml.sax.XMLReader;
  * logs the errors and returns null; here the parser itself validates (the schema is set on the SAX
  * parser factory, so validation runs inside Xerces' pipeline), the errors reach a
  * {@link jakarta.xml.bind.ValidationEventHandler}, and readers and unmarshallers are pooled. On the
- * test corpus that is about 1.7 times the throughput of {@code read()} (docs/benchmarks.md).
+ * test corpus the whole reader (with front door and mapping) does about twice what {@code read()}
+ * does alone (docs/benchmarks.md).
  */
 final class UblBinder {
 
