@@ -221,7 +221,7 @@ final class UblMapper {
         PartyType seller = doc.seller();
         Creditor creditor = new Creditor();
         if (seller == null) {
-            out.unmappable("/creditor", "the invoice has no cac:AccountingSupplierParty/cac:Party");
+            out.unmappable("/creditor", "the document has no cac:AccountingSupplierParty/cac:Party");
             return creditor;
         }
         List<UblParties.PartyId> ids = UblParties.ids(seller);
@@ -254,7 +254,7 @@ final class UblMapper {
     private static Debtor debtor(PartyType buyer, Collector out) {
         Debtor debtor = new Debtor();
         if (buyer == null) {
-            out.unmappable("/debtor", "the invoice has no cac:AccountingCustomerParty/cac:Party");
+            out.unmappable("/debtor", "the document has no cac:AccountingCustomerParty/cac:Party");
             return debtor;
         }
         List<UblParties.PartyId> ids = UblParties.ids(buyer);

@@ -177,8 +177,9 @@ final class XmlFrontDoor {
         private String scopeInstance;
         private final Map<String, String> scopes = new LinkedHashMap<>();
 
-        // payload copy (enveloped documents only)
+        // payload copy (enveloped documents only): being written, and once complete
         private StringBuilder out;
+        private StringBuilder copiedPayload;
         private final Deque<List<String[]>> namespaceStack = new ArrayDeque<>();
         private List<String[]> pendingMappings = new ArrayList<>();
 
@@ -333,8 +334,6 @@ final class XmlFrontDoor {
             }
             depth--;
         }
-
-        private StringBuilder copiedPayload;
 
         private void endHeaderElement(String localName) {
             String path = String.join("/", headerPath);
