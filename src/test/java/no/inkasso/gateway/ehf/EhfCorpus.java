@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,26 +149,8 @@ final class EhfCorpus {
     /** A plain DOM view of a corpus document, for checking the reader's results against the XML itself. */
     static final class Xml {
 
-        private static final NamespaceContext NS = new NamespaceContext() {
-            @Override
-            public String getNamespaceURI(String prefix) {
-                return switch (prefix) {
-                    case "cbc" -> "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
-                    case "cac" -> "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
-                    default -> null;
-                };
-            }
-
-            @Override
-            public String getPrefix(String namespaceURI) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getPrefixes(String namespaceURI) {
-                return null;
-            }
-        };
+        /** The cbc/cac prefixes, shared with {@link UblEdit}. */
+        private static final NamespaceContext NS = UblEdit.NS;
 
         private final Element payload;
 

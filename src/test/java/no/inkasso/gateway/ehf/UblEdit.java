@@ -21,7 +21,8 @@ final class UblEdit {
     static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     static final String CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
 
-    private static final NamespaceContext NS = new NamespaceContext() {
+    /** XPath prefixes cbc and cac for UBL 2.1 documents. */
+    static final NamespaceContext NS = new NamespaceContext() {
         @Override
         public String getNamespaceURI(String prefix) {
             return switch (prefix) {
