@@ -1,7 +1,6 @@
 package no.inkasso.gateway.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -121,7 +120,7 @@ public class ClaimIntake {
                     claim.getInvoice().getOutstandingAmount(), claim.getInvoice().getDueDate(), claim.getDebtor().getCountry(),
                     s.reading().sha256(), s.reading().canonicalJson(), now));
             messages.add(OutboxMessage.of(claimsReceivedQueue, claimsReceivedQueue + ":" + caseId, caseId, s.correlationId(),
-                    claimsReceivedMessage(caseId, s, channel, now)));
+                    claimsReceivedMessage(caseId, key, s, channel, now)));
             known.put(key, new ExistingCase(caseId, s.reading().sha256()));
             outcomes.put(s.index(), new Outcome.Created(s.index(), caseId));
         }
@@ -169,14 +168,19 @@ public class ClaimIntake {
         return "client " + client.id() + " may not submit claims for creditor " + key.creditorOrg();
     }
 
-    private static String claimsReceivedMessage(String caseId, Submission s, Channel channel, OffsetDateTime at) {
+    /** A claim check (schemas/messages/claims-received-v2): the case store holds the claim itself. */
+    private static String claimsReceivedMessage(String caseId, ClaimKey key, Submission s, Channel channel, OffsetDateTime at) {
         ObjectNode message = ApiJson.mapper().createObjectNode()
-                .put("schema", "claims.received/v1")
+                .put("schema", "claims.received/v2")
                 .put("caseId", caseId)
                 .put("correlationId", s.correlationId())
                 .put("receivedVia", channel.name())
                 .put("receivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at));
-        message.putRawValue("claim", new RawValue(s.reading().canonicalJson()));
+        message.putObject("claimKey")
+                .put("sourceSystem", key.sourceSystem())
+                .put("creditorOrg", key.creditorOrg())
+                .put("invoiceNumber", key.invoiceNumber());
+        message.put("contentSha256", s.reading().sha256());
         return message.toString();
     }
 }

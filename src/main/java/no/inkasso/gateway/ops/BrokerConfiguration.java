@@ -11,15 +11,23 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Settings of the embedded broker: each gateway queue dead-letters to its own {@code <queue>.dlq}
- * after a few redeliveries with backoff, and the duplicate-detection cache (which the outbox relay
- * relies on) is persisted and large enough for a day's claims at full speed for some minutes.
- * With {@code gateway.broker.embedded-acceptor-url} set, the broker also listens on TCP.
+ * after a few redeliveries with backoff; every address pages to disk beyond a small in-memory share
+ * scaled to the heap (so a queue nobody consumes, or a million-line file, never fills a 256 MB heap);
+ * and the duplicate-detection cache the outbox relay relies on is persisted. With
+ * {@code gateway.broker.embedded-acceptor-url} set, the broker also listens on TCP.
  */
 @Configuration(proxyBeanMethods = false)
 public class BrokerConfiguration {
 
     static final String DLQ_SUFFIX = ".dlq";
-    static final long MAX_QUEUE_MEMORY_BYTES = 16L * 1024 * 1024;
+    static final long MIB = 1024L * 1024;
+    /**
+     * Duplicate ids remembered per address. The relay can only re-send what it sent but had not yet
+     * marked as sent when the process died: at most one batch (500) per relay. 20,000 is forty
+     * batches of margin, and costs a few MB of heap per address instead of the tens of MB that
+     * 200,000 did.
+     */
+    static final int DUPLICATE_ID_CACHE_SIZE = 20_000;
     static final String TCP_ACCEPTOR_NAME = "gateway-tcp";
 
     @Bean
@@ -27,6 +35,7 @@ public class BrokerConfiguration {
         List<String> queues = List.of(properties.queues().claimsReceived(), properties.queues().casesEligible(),
                 properties.queues().ledgerFeedback());
         GatewayProperties.Broker broker = properties.broker();
+        BrokerMemory memory = BrokerMemory.forHeap(Runtime.getRuntime().maxMemory());
         return configuration -> {
             if (broker != null && broker.hasEmbeddedAcceptor()) {
                 try {
@@ -43,13 +52,38 @@ public class BrokerConfiguration {
                         .setRedeliveryDelay(1000)
                         .setRedeliveryMultiplier(2.0)
                         .setMaxRedeliveryDelay(60_000)
-                        // A queue nobody consumes yet must not fill the heap: page to disk beyond this.
-                        .setMaxSizeBytes(MAX_QUEUE_MEMORY_BYTES)
-                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                        .setMaxSizeBytes(memory.addressBytes())
+                        .setPageSizeBytes(memory.pageBytes())
+                        .setMaxReadPageBytes(memory.readPageBytes())
+                        .setPrefetchPageBytes(memory.prefetchPageBytes()));
             }
-            configuration.setGlobalMaxSize(Math.min(Runtime.getRuntime().maxMemory() / 8, 128L * 1024 * 1024));
-            configuration.setIDCacheSize(200_000);
+            // Every other address (dead-letter queues, queues added later) pages the same way.
+            configuration.addAddressSetting("#", new AddressSettings()
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                    .setMaxSizeBytes(memory.addressBytes())
+                    .setPageSizeBytes(memory.pageBytes())
+                    .setMaxReadPageBytes(memory.readPageBytes())
+                    .setPrefetchPageBytes(memory.prefetchPageBytes()));
+            configuration.setGlobalMaxSize(memory.globalBytes());
+            configuration.setIDCacheSize(DUPLICATE_ID_CACHE_SIZE);
             configuration.setPersistIDCache(true);
         };
+    }
+
+    /**
+     * The broker's heap share, from the JVM's maximum heap: each address keeps at most
+     * {@code addressBytes} of messages in memory (heap/64, between 1 and 16 MB) and pages the rest
+     * to disk in files of a quarter of that; reading back from pages holds at most as much again; all
+     * addresses together at most heap/8 (at most 128 MB). With {@code -Xmx256m}: 4 MB per address,
+     * 1 MB page files, 32 MB in all.
+     */
+    record BrokerMemory(long addressBytes, int pageBytes, int readPageBytes, int prefetchPageBytes, long globalBytes) {
+
+        static BrokerMemory forHeap(long maxHeapBytes) {
+            long address = Math.max(MIB, Math.min(16 * MIB, maxHeapBytes / 64));
+            return new BrokerMemory(address, (int) (address / 4), (int) address, (int) (address / 2),
+                    Math.min(maxHeapBytes / 8, 128 * MIB));
+        }
     }
 }

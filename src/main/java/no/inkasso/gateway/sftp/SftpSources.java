@@ -3,6 +3,7 @@ package no.inkasso.gateway.sftp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class SftpSources {
 
-    /** One source's endpoints: the folder polled and the folder error reports go to. */
-    record Endpoints(String poll, String reports) {}
+    /** One source's endpoints: the folder polled and the folder error reports go to; {@code server} names them for people. */
+    record Endpoints(String poll, String reports, String server) {}
 
     @Bean
     SftpFileTaker sftpFileTaker(GatewayProperties properties, FileIntake intake, ClientRegistry clients) {
@@ -44,8 +45,15 @@ public class SftpSources {
         return new SftpFileTaker(intake, sources);
     }
 
+    /** {@code components.sftpSources} in /actuator/health: each source's last poll. */
     @Bean
-    CamelContextConfiguration sftpSourceRoutes(GatewayProperties properties, ObjectProvider<EmbeddedSftpServer> embedded) {
+    SftpSourceHealth sftpSourcesHealthIndicator(Clock clock) {
+        return new SftpSourceHealth(clock);
+    }
+
+    @Bean
+    CamelContextConfiguration sftpSourceRoutes(GatewayProperties properties, ObjectProvider<EmbeddedSftpServer> embedded,
+                                               SftpSourceHealth health) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
@@ -55,10 +63,12 @@ public class SftpSources {
             public void afterApplicationStart(CamelContext camelContext) {
                 for (GatewayProperties.SftpSource s : sources(properties)) {
                     Endpoints endpoints = endpoints(s, embedded.getIfAvailable(), properties.dataDir());
+                    String strategy = "sftpPollHealth-" + s.id();
+                    camelContext.getRegistry().bind(strategy, health.register(s.id(), endpoints.server()));
                     TemplatedRouteBuilder.builder(camelContext, "sftp-intake-poll")
                             .routeId("sftp-intake-poll-" + s.id())
                             .parameter("sourceId", s.id())
-                            .parameter("pollEndpoint", endpoints.poll())
+                            .parameter("pollEndpoint", endpoints.poll() + "&pollStrategy=#" + strategy)
                             .parameter("reportEndpoint", endpoints.reports())
                             .add();
                 }
@@ -114,7 +124,7 @@ public class SftpSources {
                 + "&move=.done/${file:name}&moveFailed=.error/${file:name}"
                 + "&stepwise=false&maxMessagesPerPoll=10&throwExceptionOnConnectFailed=true";
         String reports = base + errors + "?" + auth + "&tempFileName=.${file:name}.part&fileExist=Override&stepwise=false";
-        return new Endpoints(poll, reports);
+        return new Endpoints(poll, reports, s.username() + "@" + host + ":" + port + "/" + folder);
     }
 
     private static String enc(String value) {

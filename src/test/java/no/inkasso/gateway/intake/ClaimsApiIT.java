@@ -50,7 +50,7 @@ class ClaimsApiIT {
 
     private static final com.networknt.schema.JsonSchema MESSAGE_SCHEMA = com.networknt.schema.JsonSchemaFactory
             .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)
-            .getSchema(com.networknt.schema.SchemaLocation.of("file:schemas/messages/claims-received-v1.schema.json"));
+            .getSchema(com.networknt.schema.SchemaLocation.of("file:schemas/messages/claims-received-v2.schema.json"));
 
     @LocalServerPort
     int port;
@@ -96,7 +96,9 @@ class ClaimsApiIT {
         JsonNode message = ApiJson.mapper().readTree(queued.getText());
         assertThat(message.get("caseId").asText()).isEqualTo(caseId);
         assertThat(message.get("correlationId").asText()).isEqualTo("my-request-1");
-        assertThat(message.at("/claim/invoice/number").asText()).isEqualTo(claim.at("/invoice/number").asText());
+        assertThat(message.at("/claimKey/invoiceNumber").asText()).isEqualTo(claim.at("/invoice/number").asText());
+        assertThat(message.get("contentSha256").asText())
+                .isEqualTo(jdbc.queryForObject("select content_sha256 from claim_case where case_id = ?", String.class, caseId));
         assertThat(jdbc.queryForObject("select count(*) from outbox_message where case_id = ?", Integer.class, caseId)).isZero();
         assertThat(MESSAGE_SCHEMA.validate(message)).as("claims.received message against its schema").isEmpty();
     }

@@ -219,7 +219,7 @@ class EligibilityFlowIT {
         awaitState(caseId, "ELIGIBLE");
         receive("cases.eligible", caseId);
 
-        String copy = ApiJson.mapper().createObjectNode().put("schema", "claims.received/v1").put("caseId", caseId).toString();
+        String copy = ApiJson.mapper().createObjectNode().put("schema", "claims.received/v2").put("caseId", caseId).toString();
         jms.convertAndSend("claims.received", copy, m -> {
             m.setStringProperty("caseId", caseId);
             return m;
@@ -235,7 +235,7 @@ class EligibilityFlowIT {
     @Test
     void aMessageForNoStoredCaseIsDeadLetteredNotLost() throws Exception {
         String unknown = "019a0000-0000-7000-8000-" + UUID.randomUUID().toString().substring(24);
-        String body = ApiJson.mapper().createObjectNode().put("schema", "claims.received/v1").put("caseId", unknown).toString();
+        String body = ApiJson.mapper().createObjectNode().put("schema", "claims.received/v2").put("caseId", unknown).toString();
         jms.convertAndSend("claims.received", body, m -> {
             m.setStringProperty("caseId", unknown);
             return m;
