@@ -110,6 +110,15 @@ class EhfApiIT {
     }
 
     @Test
+    void theRulesAreReportedReadyOnceCompiled() throws Exception {
+        JsonNode health = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> json(new ApiTestClient(port).get("/actuator/health/readiness", null)),
+                        h -> "UP".equals(h.at("/components/ehfRules/status").asText()));
+
+        assertThat(health.at("/components/ehfRules/details/rules").asText()).isEqualTo("compiled");
+    }
+
+    @Test
     void anInvoiceInAnSbdhIsTheSameInvoice() throws Exception {
         String number = "S-" + run;
 
