@@ -84,7 +84,7 @@ public class CreditNotes implements NewCaseListener {
     private record Row(String id, String creditorOrg, String number, String invoiceNumber, String state, String caseId, String currency,
                        BigDecimal amount, LocalDate issueDate, String sha, String note) {}
 
-    private record Applied(State state, CaseState caseState, BigDecimal outstanding, String note, boolean redecide) {}
+    private record Applied(State state, CaseState caseState, BigDecimal outstanding, String note) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -211,7 +211,7 @@ public class CreditNotes implements NewCaseListener {
             detail.put("reason", note);
             addEvent(caseId, CREDIT_NOTE_NOT_APPLIED, actor, detail, now);
             markCredit(credit.id(), State.REVIEW, caseId, note, now);
-            return new Applied(State.REVIEW, c.state(), c.outstanding(), note, false);
+            return new Applied(State.REVIEW, c.state(), c.outstanding(), note);
         }
         Claim claim = ClaimReader.fromCanonicalJson(c.claimJson());
         BigDecimal before = claim.getInvoice().getOutstandingAmount();
@@ -250,7 +250,7 @@ public class CreditNotes implements NewCaseListener {
                 .addValue("state", next.name()).addValue("closes", closes).addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE));
         addEvent(caseId, CREDIT_NOTE_APPLIED, actor, detail, now);
         markCredit(credit.id(), State.APPLIED, caseId, null, now);
-        return new Applied(State.APPLIED, next, after, null, false);
+        return new Applied(State.APPLIED, next, after, null);
     }
 
     private void addEvent(String caseId, String type, String actor, ObjectNode detail, OffsetDateTime now) {

@@ -49,13 +49,12 @@ public class EhfFiles {
 
     public Taken process(Path file, String fileName, String sourceId, GatewayClient client) {
         try {
-            long size = Files.size(file);
-            // one byte more than the limit is enough for the reader to say TOO_LARGE; the rest is never read
+            // one byte more than the limit is enough for the reader to say TOO_LARGE; the rest is only checksummed
             byte[] document;
             try (var in = Files.newInputStream(file)) {
-                document = in.readNBytes((int) Math.min(size, maxBytes + 1));
+                document = in.readNBytes((int) maxBytes + 1);
             }
-            String sha = size > maxBytes ? "large-" + size + "-" + sha256(document) : sha256(document);
+            String sha = sha256(file);
             Path report = file.resolveSibling(fileName + ".errors.csv");
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             var seen = files.find(sourceId, sha);
@@ -66,7 +65,7 @@ public class EhfFiles {
             }
             files.start(sourceId, sha, fileName, now);
             EhfIntake.Outcome outcome = intake.receive(document,
-                    new EhfIntake.Delivery(Channel.SFTP, client, "file-" + sha.substring(0, Math.min(12, sha.length())), "application/xml", fileName));
+                    new EhfIntake.Delivery(Channel.SFTP, client, "file-" + sha.substring(0, 12), "application/xml", fileName));
             Taken taken;
             long created = 0;
             long existing = 0;
@@ -123,9 +122,10 @@ public class EhfFiles {
         out.write("\r\n");
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    private static String sha256(Path file) throws IOException {
+        try (var in = new java.security.DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -108,4 +108,18 @@ class EhfSftpIT {
         assertThat(jdbc.queryForObject("select count(*) from rejected_input where channel = 'SFTP' and summary like ?", Integer.class,
                 "EHF " + number + ".xml%")).isEqualTo(1);
     }
+
+    @Test
+    void anOversizeDocumentIsRejectedAndReported() throws Exception {
+        String number = "SO-" + run;
+        await().atMost(TAKEN).until(() -> Files.isDirectory(home().resolve("ehf/inbox")));
+        upload(number + ".xml", EhfDocuments.invoice(number).replace("<cbc:BuyerReference>",
+                "<!--" + "x".repeat(400_000) + "--><cbc:BuyerReference>"));
+
+        Path report = home().resolve("ehf/errors/" + number + ".xml.errors.csv");
+        await().atMost(TAKEN).until(() -> Files.exists(report) && Files.exists(home().resolve("ehf/inbox/.error/" + number + ".xml")));
+
+        assertThat(Files.readAllLines(report, StandardCharsets.UTF_8).get(1)).startsWith("0;;TOO_LARGE;");
+        assertThat(jdbc.queryForObject("select count(*) from claim_case where invoice_number = ?", Integer.class, number)).isZero();
+    }
 }
