@@ -15,32 +15,38 @@ public record Problem(
         String correlationId,
         String caseId,
         String rejectionId,
+        String reason,
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://inkasso-gateway.dev/problems/";
 
     public static Problem of(ProblemType type, String detail) {
-        return new Problem(TYPE_BASE + type.slug(), type.title(), type.status(), detail, null, null, null, null, List.of());
+        return new Problem(TYPE_BASE + type.slug(), type.title(), type.status(), detail, null, null, null, null, null, List.of());
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, correlationId, caseId, rejectionId, List.copyOf(fieldErrors));
+        return new Problem(type, title, status, detail, instance, correlationId, caseId, rejectionId, reason, List.copyOf(fieldErrors));
     }
 
     public Problem withCorrelationId(String id) {
-        return new Problem(type, title, status, detail, instance, id, caseId, rejectionId, errors);
+        return new Problem(type, title, status, detail, instance, id, caseId, rejectionId, reason, errors);
     }
 
     public Problem withCaseId(String id) {
-        return new Problem(type, title, status, detail, instance, correlationId, id, rejectionId, errors);
+        return new Problem(type, title, status, detail, instance, correlationId, id, rejectionId, reason, errors);
     }
 
     public Problem withRejectionId(String id) {
-        return new Problem(type, title, status, detail, instance, correlationId, caseId, id, errors);
+        return new Problem(type, title, status, detail, instance, correlationId, caseId, id, reason, errors);
+    }
+
+    /** A stable code for why an input was refused (e.g. an EHF document's reject reason). */
+    public Problem withReason(String code) {
+        return new Problem(type, title, status, detail, instance, correlationId, caseId, rejectionId, code, errors);
     }
 
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, correlationId, caseId, rejectionId, errors);
+        return new Problem(type, title, status, detail, path, correlationId, caseId, rejectionId, reason, errors);
     }
 }

@@ -25,7 +25,7 @@ public class ProblemErrorController implements ErrorController {
             case 405 -> Problem.of(ProblemType.METHOD_NOT_ALLOWED, "This path does not take " + request.getMethod() + ".");
             default -> status >= 500
                     ? Problem.of(ProblemType.INTERNAL, "The request failed; quote the correlation id if it persists.")
-                    : new Problem("about:blank", "HTTP " + status, status, null, null, null, null, null, java.util.List.of());
+                    : new Problem("about:blank", "HTTP " + status, status, null, null, null, null, null, null, java.util.List.of());
         };
         Object correlationId = request.getAttribute(RequestContext.CORRELATION_ID_ATTRIBUTE);
         problem = problem.withCorrelationId(correlationId == null ? null : correlationId.toString())

@@ -13,6 +13,7 @@ public enum ProblemType {
     CONFLICT(409, "conflicting-resubmission", "A different claim with the same invoice was already received"),
     STATE_CONFLICT(409, "state-conflict", "The case's state does not allow this"),
     BODY_TOO_LARGE(413, "body-too-large", "The request body is too large"),
+    EHF_REJECTED(422, "ehf-rejected", "The EHF document was rejected"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The content type is not accepted here"),
     INTERNAL(500, "internal-error", "The gateway failed to handle the request");
 

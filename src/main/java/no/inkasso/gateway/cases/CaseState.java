@@ -11,7 +11,9 @@ public enum CaseState {
     /** Not collectable as it stands; the ledger is told why. */
     REJECTED,
     /** A person must decide; the ledger is told why. */
-    MANUAL_REVIEW;
+    MANUAL_REVIEW,
+    /** Closed at no cost to the creditor: credit notes took the outstanding amount to zero. Terminal. */
+    CREDITED;
 
     /** States from which a fresh eligibility decision may be made (on demand or on its date). */
     public boolean mayBeRechecked() {

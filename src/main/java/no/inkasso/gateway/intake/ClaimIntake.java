@@ -27,6 +27,7 @@ import no.inkasso.gateway.security.GatewayClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,9 +63,11 @@ public class ClaimIntake {
     private final MeterRegistry meters;
     private final Clock clock;
     private final String claimsReceivedQueue;
+    private final List<NewCaseListener> listeners;
 
     public ClaimIntake(CaseStore cases, OutboxStore outbox, TransactionTemplate transaction, MeterRegistry meters,
-                       Clock clock, GatewayProperties properties) {
+                       Clock clock, GatewayProperties properties, ObjectProvider<NewCaseListener> listeners) {
+        this.listeners = listeners.orderedStream().toList();
         this.cases = cases;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -126,6 +129,9 @@ public class ClaimIntake {
         }
         cases.insert(created, client.id());
         outbox.add(messages);
+        for (NewCaseListener listener : listeners) {
+            listener.created(created, client.id());
+        }
         return submissions.stream().map(s -> outcomes.get(s.index())).toList();
     }
 

@@ -2,7 +2,9 @@ package no.inkasso.gateway.sftp;
 
 import java.nio.file.Path;
 import java.util.Map;
+import no.inkasso.gateway.intake.ehf.EhfFiles;
 import no.inkasso.gateway.intake.file.FileIntake;
+import no.inkasso.gateway.security.GatewayClient;
 
 /**
  * The step of an SFTP poll route: takes the downloaded copy of one file through the
@@ -20,13 +22,25 @@ public class SftpFileTaker {
 
     private final FileIntake intake;
     private final Map<String, FileIntake.FileSource> sources;
+    private final EhfFiles ehfFiles;
+    private final Map<String, GatewayClient> ehfSources;
 
-    public SftpFileTaker(FileIntake intake, Map<String, FileIntake.FileSource> sources) {
+    public SftpFileTaker(FileIntake intake, Map<String, FileIntake.FileSource> sources, EhfFiles ehfFiles,
+                         Map<String, GatewayClient> ehfSources) {
         this.intake = intake;
         this.sources = Map.copyOf(sources);
+        this.ehfFiles = ehfFiles;
+        this.ehfSources = Map.copyOf(ehfSources);
     }
 
     public Taken take(String localPath, String fileName, String sourceId) {
+        GatewayClient ehfClient = ehfSources.get(sourceId);
+        if (ehfClient != null) {
+            // an EHF inbox (format: ehf): one document per file; a refused one is reported and moved to .error/
+            String name = Path.of(fileName).getFileName().toString();
+            EhfFiles.Taken taken = ehfFiles.process(Path.of(localPath), name, sourceId, ehfClient);
+            return new Taken(taken.report(), name + ".errors.csv", taken.rejected(), taken.reason());
+        }
         FileIntake.FileSource source = sources.get(sourceId);
         if (source == null) {
             throw new IllegalStateException("no SFTP source " + sourceId);

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import no.inkasso.gateway.GatewayProperties;
 import no.inkasso.gateway.intake.csv.CsvFormatFiles;
+import no.inkasso.gateway.intake.ehf.EhfFiles;
 import no.inkasso.gateway.intake.file.FileIntake;
 import no.inkasso.gateway.security.ClientRegistry;
+import no.inkasso.gateway.security.GatewayClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -30,19 +32,25 @@ public class SftpSources {
     record Endpoints(String poll, String reports, String server) {}
 
     @Bean
-    SftpFileTaker sftpFileTaker(GatewayProperties properties, FileIntake intake, ClientRegistry clients) {
+    SftpFileTaker sftpFileTaker(GatewayProperties properties, FileIntake intake, ClientRegistry clients, EhfFiles ehfFiles) {
         Map<String, FileIntake.FileSource> sources = new LinkedHashMap<>();
+        Map<String, GatewayClient> ehfSources = new LinkedHashMap<>();
         for (GatewayProperties.SftpSource s : sources(properties)) {
             if (s.id() == null || !s.id().matches("[a-z0-9-]{1,48}")) {
                 throw new IllegalStateException("gateway.sftp.sources: id '" + s.id() + "' must be 1-48 of a-z, 0-9 and '-'");
             }
             var client = clients.byId(s.client()).orElseThrow(() -> new IllegalStateException(
                     "gateway.sftp.sources: source " + s.id() + " acts as client " + s.client() + ", which is not in gateway.clients"));
-            if (sources.put(s.id(), new FileIntake.FileSource(s.id(), client, CsvFormatFiles.read(Path.of(s.format())))) != null) {
+            if (sources.containsKey(s.id()) || ehfSources.containsKey(s.id())) {
                 throw new IllegalStateException("gateway.sftp.sources: source " + s.id() + " is configured twice");
             }
+            if (EhfFiles.FORMAT.equals(s.format())) {
+                ehfSources.put(s.id(), client);
+            } else {
+                sources.put(s.id(), new FileIntake.FileSource(s.id(), client, CsvFormatFiles.read(Path.of(s.format()))));
+            }
         }
-        return new SftpFileTaker(intake, sources);
+        return new SftpFileTaker(intake, sources, ehfFiles, ehfSources);
     }
 
     /** {@code components.sftpSources} in /actuator/health: each source's last poll. */
@@ -112,7 +120,8 @@ public class SftpSources {
         String base = "sftp://" + host + ":" + port + "/";
         String folder = s.folder() == null || s.folder().isBlank() ? "inbox" : s.folder();
         String errors = s.errorFolder() == null || s.errorFolder().isBlank() ? "errors" : s.errorFolder();
-        String include = s.include() == null || s.include().isBlank() ? ".*\\.csv" : s.include();
+        String include = s.include() != null && !s.include().isBlank() ? s.include()
+                : EhfFiles.FORMAT.equals(s.format()) ? EhfFiles.DEFAULT_INCLUDE : ".*\\.csv";
         String work = Path.of(dataDir, "sftp-work", s.id()).toAbsolutePath().normalize().toString();
         String poll = base + folder + "?" + auth
                 + "&include=" + enc(include)

@@ -50,7 +50,9 @@ public class EligibilityService {
     public enum Trigger {
         RECEIVED,
         SCHEDULED_RECHECK,
-        RECHECK_REQUEST
+        RECHECK_REQUEST,
+        /** A credit note changed the amount of a case that was already decided. */
+        CREDIT_NOTE
     }
 
     /** The result of asking for a decision. */
@@ -116,6 +118,15 @@ public class EligibilityService {
     /** Decides again now, on request (a ledger or operations), from any state a decision may change. */
     public Result recheck(String caseId, String actor) {
         return decide(caseId, Trigger.RECHECK_REQUEST, actor, CaseState::mayBeRechecked);
+    }
+
+    /**
+     * Decides again after a credit note reduced the case's amount (it may now be below an agency's
+     * minimum, or no longer disagree): from any state a recheck may change, except RECEIVED, whose
+     * first decision is still to come and reads the reduced amount anyway.
+     */
+    public Result redecideAfterCredit(String caseId, String actor) {
+        return decide(caseId, Trigger.CREDIT_NOTE, actor, state -> state != CaseState.RECEIVED && state.mayBeRechecked());
     }
 
     /** Re-checks waiting cases whose date has come, each in its own transaction; returns how many. */
