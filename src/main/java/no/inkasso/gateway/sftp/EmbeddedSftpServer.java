@@ -13,6 +13,7 @@ import no.inkasso.gateway.GatewayProperties;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public class EmbeddedSftpServer implements SmartLifecycle {
 
     private final GatewayProperties.EmbeddedSftp settings;
     private final Map<String, String> passwords;
+    private final List<SftpEventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SshServer server;
 
     public EmbeddedSftpServer(GatewayProperties.EmbeddedSftp settings, boolean allowDevKeys) {
@@ -78,7 +80,9 @@ public class EmbeddedSftpServer implements SmartLifecycle {
             server.setPasswordAuthenticator((user, password, session) -> matches(passwords.get(user), password));
             server.setPublickeyAuthenticator(null);
             server.setKeyboardInteractiveAuthenticator(null);
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+            SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+            listeners.forEach(sftp::addSftpEventListener);
+            server.setSubsystemFactories(List.of(sftp));
             server.setFileSystemFactory(homes);
             server.start();
             log.info("Embedded SFTP server on {}:{} (users {}, homes under {})", settings.host(), server.getPort(),
@@ -86,6 +90,11 @@ public class EmbeddedSftpServer implements SmartLifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded SFTP server did not start on " + settings.host() + ":" + settings.port(), e);
         }
+    }
+
+    /** Lets a test watch what clients do (opened, written, renamed files); takes effect at the next start. */
+    void listen(SftpEventListener listener) {
+        listeners.add(listener);
     }
 
     /** The port it listens on (the configured one, or the one chosen when configured as 0). */

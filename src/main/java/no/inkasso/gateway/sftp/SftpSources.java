@@ -1,7 +1,5 @@
 package no.inkasso.gateway.sftp;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import no.inkasso.gateway.GatewayProperties;
 import no.inkasso.gateway.intake.csv.CsvFormatFiles;
 import no.inkasso.gateway.intake.ehf.EhfFiles;
 import no.inkasso.gateway.intake.file.FileIntake;
+import no.inkasso.gateway.intake.xml.XmlClaimBatch;
 import no.inkasso.gateway.security.ClientRegistry;
 import no.inkasso.gateway.security.GatewayClient;
 import org.apache.camel.CamelContext;
@@ -35,6 +34,7 @@ public class SftpSources {
     SftpFileTaker sftpFileTaker(GatewayProperties properties, FileIntake intake, ClientRegistry clients, EhfFiles ehfFiles) {
         Map<String, FileIntake.FileSource> sources = new LinkedHashMap<>();
         Map<String, GatewayClient> ehfSources = new LinkedHashMap<>();
+        XmlClaimBatch xmlClaims = new XmlClaimBatch();
         for (GatewayProperties.SftpSource s : sources(properties)) {
             if (s.id() == null || !s.id().matches("[a-z0-9-]{1,48}")) {
                 throw new IllegalStateException("gateway.sftp.sources: id '" + s.id() + "' must be 1-48 of a-z, 0-9 and '-'");
@@ -46,11 +46,19 @@ public class SftpSources {
             }
             if (EhfFiles.FORMAT.equals(s.format())) {
                 ehfSources.put(s.id(), client);
+            } else if (XmlClaimBatch.FORMAT.equals(s.format())) {
+                sources.put(s.id(), new FileIntake.FileSource(s.id(), client, xmlClaims));
             } else {
                 sources.put(s.id(), new FileIntake.FileSource(s.id(), client, CsvFormatFiles.read(Path.of(s.format()))));
             }
         }
         return new SftpFileTaker(intake, sources, ehfFiles, ehfSources);
+    }
+
+    /** Uploads with a temporary name, renamed when complete (error reports; later agency feeds and ledger status files). */
+    @Bean
+    SftpOutbound sftpOutbound(org.apache.camel.ProducerTemplate producer) {
+        return new SftpOutbound(producer);
     }
 
     /** {@code components.sftpSources} in /actuator/health: each source's last poll. */
@@ -104,39 +112,32 @@ public class SftpSources {
             host = embedded.host();
             port = embedded.port();
         }
-        StringBuilder auth = new StringBuilder("username=").append(enc(s.username()));
-        if (s.password() != null && !s.password().isBlank()) {
-            auth.append("&password=RAW(").append(s.password()).append(')');
-        }
-        if (s.privateKeyFile() != null && !s.privateKeyFile().isBlank()) {
-            auth.append("&privateKeyFile=").append(enc(s.privateKeyFile()));
-        }
-        if (s.knownHostsFile() != null && !s.knownHostsFile().isBlank()) {
-            auth.append("&knownHostsFile=").append(enc(s.knownHostsFile())).append("&strictHostKeyChecking=yes");
-        } else {
-            auth.append("&strictHostKeyChecking=no");
-        }
-        auth.append("&useUserKnownHostsFile=false&connectTimeout=10000&timeout=30000&serverAliveInterval=15000");
+        String auth = SftpOutbound.connection(s.username(), s.password(), s.privateKeyFile(), s.knownHostsFile());
         String base = "sftp://" + host + ":" + port + "/";
         String folder = s.folder() == null || s.folder().isBlank() ? "inbox" : s.folder();
         String errors = s.errorFolder() == null || s.errorFolder().isBlank() ? "errors" : s.errorFolder();
         String include = s.include() != null && !s.include().isBlank() ? s.include()
-                : EhfFiles.FORMAT.equals(s.format()) ? EhfFiles.DEFAULT_INCLUDE : ".*\\.csv";
+                : EhfFiles.FORMAT.equals(s.format()) || XmlClaimBatch.FORMAT.equals(s.format()) ? EhfFiles.DEFAULT_INCLUDE : ".*\\.csv";
+        long minAge = s.readLockMinAgeMs() > 0 ? s.readLockMinAgeMs() : 5000;
         String work = Path.of(dataDir, "sftp-work", s.id()).toAbsolutePath().normalize().toString();
         String poll = base + folder + "?" + auth
                 + "&include=" + enc(include)
                 + "&delay=" + (s.pollDelayMs() > 0 ? s.pollDelayMs() : 5000)
                 + "&initialDelay=1000"
-                + "&readLock=changed&readLockMinAge=" + (s.readLockMinAgeMs() > 0 ? s.readLockMinAgeMs() : 5000)
-                + "&readLockCheckInterval=500&readLockTimeout=0"
+                + "&readLock=changed&readLockMinAge=" + minAge
+                // an empty file is a file too (Camel's default waits for 1 byte, forever); a file still
+                // changing after twice its minimum age is left for the next poll instead of holding the route
+                + "&readLockMinLength=0&readLockCheckInterval=500&readLockTimeout=" + (2 * minAge + 2000)
+                + "&readLockLoggingLevel=DEBUG"
                 + "&localWorkDirectory=" + enc(work)
                 + "&move=.done/${file:name}&moveFailed=.error/${file:name}"
                 + "&stepwise=false&maxMessagesPerPoll=10&throwExceptionOnConnectFailed=true";
-        String reports = base + errors + "?" + auth + "&tempFileName=.${file:name}.part&fileExist=Override&stepwise=false";
+        String reports = SftpOutbound.endpointUri(new SftpOutbound.Target(host, port, s.username(), s.password(), s.privateKeyFile(),
+                s.knownHostsFile(), errors));
         return new Endpoints(poll, reports, s.username() + "@" + host + ":" + port + "/" + folder);
     }
 
     private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return SftpOutbound.enc(value);
     }
 }

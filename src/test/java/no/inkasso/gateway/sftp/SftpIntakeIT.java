@@ -151,4 +151,52 @@ class SftpIntakeIT {
         Path report = home().resolve("errors/" + run + ".csv.errors.csv");
         assertThat(Files.readString(report)).contains("unreadable-file").contains("no column");
     }
+
+    @Test
+    void anXmlBatchBecomesClaimsAndItsBadClaimComesBackInAReport() throws Exception {
+        String run = "XB" + UUID.randomUUID().toString().substring(0, 8);
+        String xml = Files.readString(Path.of("examples/sftp/demo-erp-claims.xml"), StandardCharsets.UTF_8).replace("XML-2026-", run + "-");
+        try (OutputStream out = sftp.write("xml/inbox/" + run + ".xml")) {
+            out.write(xml.getBytes(StandardCharsets.UTF_8));
+        }
+
+        await().atMost(TAKEN).until(() -> Files.exists(home().resolve("xml/inbox/.done/" + run + ".xml")));
+        Path report = home().resolve("xml/errors/" + run + ".xml.errors.csv");
+        await().atMost(TAKEN).until(() -> Files.exists(report));
+
+        assertThat(cases(run)).isEqualTo(2);
+        List<String> rows = Files.readAllLines(report, StandardCharsets.UTF_8);
+        assertThat(rows.subList(1, rows.size())).singleElement().satisfies(row -> assertThat(row)
+                .startsWith("30;").contains("xsd-invalid").contains("2026-09-31").contains(run + "-3003"));
+    }
+
+    @Test
+    void aFileInAnotherEncodingIsReportedAsSuchNotGuessed() throws Exception {
+        String run = "E" + UUID.randomUUID().toString().substring(0, 8);
+        // the whole export in ISO-8859-1 to a UTF-8 source: the header's "Beløp" is not valid UTF-8
+        try (OutputStream out = sftp.write("inbox/" + run + ".csv")) {
+            out.write(example(run).getBytes(StandardCharsets.ISO_8859_1));
+        }
+
+        await().atMost(TAKEN).until(() -> Files.exists(home().resolve("inbox/.error/" + run + ".csv")));
+        Path report = home().resolve("errors/" + run + ".csv.errors.csv");
+        await().atMost(TAKEN).until(() -> Files.exists(report));
+        assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("unreadable-file").contains("not valid UTF-8")
+                .contains("ISO-8859-1");
+        assertThat(cases(run)).isZero();
+    }
+
+    @Test
+    void anEmptyFileAndAHeaderOnlyFileAreTakenWithNothingToReport() throws Exception {
+        String run = "Z" + UUID.randomUUID().toString().substring(0, 8);
+        upload(run + "-empty.csv", "");
+        upload(run + "-header.csv", example(run).lines().findFirst().orElseThrow() + "\r\n");
+
+        await().atMost(TAKEN).until(() -> Files.exists(home().resolve("inbox/.done/" + run + "-empty.csv"))
+                && Files.exists(home().resolve("inbox/.done/" + run + "-header.csv")));
+        assertThat(home().resolve("errors/" + run + "-empty.csv.errors.csv")).doesNotExist();
+        assertThat(home().resolve("errors/" + run + "-header.csv.errors.csv")).doesNotExist();
+        assertThat(jdbc.queryForObject("select count(*) from file_intake where file_name like ? and status = 'DONE'", Long.class,
+                run + "-%")).isEqualTo(2);
+    }
 }

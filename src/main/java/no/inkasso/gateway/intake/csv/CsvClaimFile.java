@@ -12,43 +12,16 @@ import no.inkasso.gateway.claims.ClaimReader;
 import no.inkasso.gateway.claims.ClaimReading;
 import no.inkasso.gateway.claims.FieldError;
 import no.inkasso.gateway.intake.csv.CsvRecordReader.CsvRecord;
+import no.inkasso.gateway.intake.file.ClaimLines;
+import no.inkasso.gateway.intake.file.FileLine;
+import no.inkasso.gateway.intake.file.UnreadableFileException;
 
 /**
  * Reads a ledger's CSV export line by line as claims: each data line is mapped by the file's
  * {@link CsvFormat} and validated like a claim posted to the API, on its own. The caller pulls one
  * line at a time, so a file of any size is read in constant memory.
  */
-public final class CsvClaimFile implements AutoCloseable {
-
-    /** One data line of the file, as a valid claim or with everything wrong with it. */
-    public sealed interface Line {
-        long lineNumber();
-
-        String raw();
-
-        record Valid(long lineNumber, String raw, ClaimReading.Valid reading) implements Line {}
-
-        /** @param errors each with the claim pointer, and the column in the message where it came from one */
-        record Invalid(long lineNumber, String raw, List<FieldError> errors) implements Line {
-            public Invalid {
-                errors = List.copyOf(errors);
-            }
-        }
-    }
-
-    /** The file cannot be read as this format at all (header, quoting): nothing in it is taken. */
-    public static final class UnreadableFileException extends Exception {
-        private final long lineNumber;
-
-        public UnreadableFileException(String message, long lineNumber, Throwable cause) {
-            super(message, cause);
-            this.lineNumber = lineNumber;
-        }
-
-        public long lineNumber() {
-            return lineNumber;
-        }
-    }
+public final class CsvClaimFile implements ClaimLines {
 
     private final CsvRecordReader records;
     private final CsvClaimMapper mapper;
@@ -84,6 +57,10 @@ public final class CsvClaimFile implements AutoCloseable {
                     return new CsvClaimFile(records, null, reader, today, format.encoding());
                 }
                 header = first.fields();
+                if (first.raw().indexOf('\uFFFD') >= 0) {
+                    throw new UnreadableFileException("the header row has bytes that are not valid " + format.encoding()
+                            + " (is the file in another encoding, e.g. ISO-8859-1? Then set encoding in the source's format)", 1, null);
+                }
             }
             return new CsvClaimFile(records, new CsvClaimMapper(format, header), reader, today, format.encoding());
         } catch (CsvClaimMapper.HeaderException e) {
@@ -96,7 +73,8 @@ public final class CsvClaimFile implements AutoCloseable {
     }
 
     /** The next data line (blank lines skipped), or null at the end of the file. */
-    public Line next() throws UnreadableFileException {
+    @Override
+    public FileLine next() throws UnreadableFileException {
         if (mapper == null) {
             return null;
         }
@@ -114,13 +92,13 @@ public final class CsvClaimFile implements AutoCloseable {
             return null;
         }
         if (record.raw().indexOf('\uFFFD') >= 0) {
-            return new Line.Invalid(record.lineNumber(), record.raw(), List.of(FieldError.of("", "invalid-encoding",
+            return new FileLine.Invalid(record.lineNumber(), record.raw(), List.of(FieldError.of("", "invalid-encoding",
                     "the line has bytes that are not valid " + encoding + " (is the file in another encoding, e.g. ISO-8859-1?)")));
         }
         CsvClaimMapper.MappedLine mapped = mapper.map(record);
         ClaimReading reading = reader.read(mapped.claim(), today);
         if (mapped.conversionErrors().isEmpty() && reading instanceof ClaimReading.Valid valid) {
-            return new Line.Valid(record.lineNumber(), record.raw(), valid);
+            return new FileLine.Valid(record.lineNumber(), record.raw(), valid);
         }
         List<FieldError> errors = new ArrayList<>(mapped.conversionErrors());
         if (reading instanceof ClaimReading.Invalid invalid) {
@@ -132,7 +110,7 @@ public final class CsvClaimFile implements AutoCloseable {
                 }
             }
         }
-        return new Line.Invalid(record.lineNumber(), record.raw(), errors);
+        return new FileLine.Invalid(record.lineNumber(), record.raw(), errors);
     }
 
     @Override

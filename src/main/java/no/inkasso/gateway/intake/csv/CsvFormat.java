@@ -1,11 +1,17 @@
 package no.inkasso.gateway.intake.csv;
 
+import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import no.inkasso.gateway.claims.ClaimReader;
+import no.inkasso.gateway.intake.file.ClaimLines;
+import no.inkasso.gateway.intake.file.FileFormat;
+import no.inkasso.gateway.intake.file.UnreadableFileException;
 
 /**
  * How one ledger's CSV export is laid out: separator, header row, decimal mark, date pattern,
@@ -23,7 +29,7 @@ public record CsvFormat(
         String datePattern,
         String encoding,
         Map<String, String> columns,
-        Map<String, String> constants) {
+        Map<String, String> constants) implements FileFormat {
 
     /** The claim fields a CSV column or constant can fill. */
     public static final Set<String> FIELDS = Set.of(
@@ -77,5 +83,15 @@ public record CsvFormat(
         if (!FIELDS.contains(field)) {
             throw new IllegalArgumentException("unknown claim field '" + field + "'; known: " + new java.util.TreeSet<>(FIELDS));
         }
+    }
+
+    @Override
+    public ClaimLines open(InputStream in, ClaimReader reader, LocalDate today) throws UnreadableFileException {
+        return CsvClaimFile.open(in, this, reader, today);
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/csv";
     }
 }

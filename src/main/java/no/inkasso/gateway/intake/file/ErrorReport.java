@@ -27,7 +27,8 @@ final class ErrorReport implements AutoCloseable {
         out.write("\r\n");
     }
 
-    void add(long line, String field, String code, String message, String original) throws IOException {
+    /** Rows may come from the reading and the writing thread of a file: one at a time. */
+    synchronized void add(long line, String field, String code, String message, String original) throws IOException {
         out.write(Long.toString(line));
         for (String value : new String[] {field, code, message, original}) {
             out.write(';');
@@ -37,7 +38,7 @@ final class ErrorReport implements AutoCloseable {
         rows++;
     }
 
-    long rows() {
+    synchronized long rows() {
         return rows;
     }
 
@@ -53,7 +54,7 @@ final class ErrorReport implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         out.close();
     }
 }

@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import no.inkasso.gateway.cases.Channel;
 import no.inkasso.gateway.cases.TimeOrderedIds;
 import no.inkasso.gateway.claims.ClaimReader;
@@ -24,8 +28,6 @@ import no.inkasso.gateway.claims.FieldError;
 import no.inkasso.gateway.intake.ClaimIntake;
 import no.inkasso.gateway.intake.RejectedInput;
 import no.inkasso.gateway.intake.RejectionStore;
-import no.inkasso.gateway.intake.csv.CsvClaimFile;
-import no.inkasso.gateway.intake.csv.CsvFormat;
 import no.inkasso.gateway.security.GatewayClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,7 @@ public class FileIntake {
     private static final Logger log = LoggerFactory.getLogger(FileIntake.class);
 
     /** A configured file source: its id, the client whose rights apply, and its files' format. */
-    public record FileSource(String id, GatewayClient client, CsvFormat format) {
+    public record FileSource(String id, GatewayClient client, FileFormat format) {
         public FileSource {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(client, "client");
@@ -113,22 +115,31 @@ public class FileIntake {
         long created = 0;
         long existing = 0;
         long rejected = 0;
+        // One chunk is written (on the writer thread) while the next is read and validated (here):
+        // reading and validating is about half the work, storing the other half.
+        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "file-intake-writer-" + source.id());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<long[]> writing = null;
         try (InputStream in = Files.newInputStream(file); ErrorReport errors = new ErrorReport(report)) {
-            CsvClaimFile csv;
+            ClaimLines claims;
             try {
-                csv = CsvClaimFile.open(in, source.format(), reader, today);
-            } catch (CsvClaimFile.UnreadableFileException e) {
+                claims = source.format().open(in, reader, today);
+            } catch (UnreadableFileException e) {
                 return unreadable(source, sha, fileName, errors, e);
             }
-            try (csv) {
-                List<CsvClaimFile.Line.Valid> valid = new ArrayList<>();
+            try (claims) {
+                List<FileLine.Valid> valid = new ArrayList<>();
                 List<RejectionStore.FileLine> bad = new ArrayList<>();
-                CsvClaimFile.Line line;
+                FileLine line;
                 while (true) {
                     try {
-                        line = csv.next();
-                    } catch (CsvClaimFile.UnreadableFileException e) {
+                        line = claims.next();
+                    } catch (UnreadableFileException e) {
                         // What was taken so far stays taken; the report says where reading stopped.
+                        written(writing);
                         flush(valid, bad, source, sha, errors, fileName);
                         return unreadable(source, sha, fileName, errors, e);
                     }
@@ -136,22 +147,31 @@ public class FileIntake {
                         break;
                     }
                     lines++;
-                    if (line instanceof CsvClaimFile.Line.Valid v) {
+                    if (line instanceof FileLine.Valid v) {
                         valid.add(v);
                     } else {
-                        CsvClaimFile.Line.Invalid invalid = (CsvClaimFile.Line.Invalid) line;
+                        FileLine.Invalid invalid = (FileLine.Invalid) line;
                         bad.add(rejection(source, sha, fileName, invalid.lineNumber(), invalid.raw(), invalid.errors()));
                         for (FieldError error : invalid.errors()) {
                             errors.add(invalid.lineNumber(), error.pointer(), error.code(), error.message(), invalid.raw());
                         }
                     }
                     if (valid.size() + bad.size() >= CHUNK) {
-                        long[] counted = flush(valid, bad, source, sha, errors, fileName);
+                        long[] counted = written(writing);
                         created += counted[0];
                         existing += counted[1];
+                        List<FileLine.Valid> chunk = valid;
+                        List<RejectionStore.FileLine> chunkBad = bad;
+                        writing = writer.submit(() -> flush(chunk, chunkBad, source, sha, errors, fileName));
+                        valid = new ArrayList<>();
+                        bad = new ArrayList<>();
                     }
                 }
-                long[] counted = flush(valid, bad, source, sha, errors, fileName);
+                long[] counted = written(writing);
+                writing = null;
+                created += counted[0];
+                existing += counted[1];
+                counted = flush(valid, bad, source, sha, errors, fileName);
                 created += counted[0];
                 existing += counted[1];
             }
@@ -166,23 +186,57 @@ public class FileIntake {
                 Files.deleteIfExists(report);
             }
             return new FileOutcome.Taken(counts, anyErrors ? report : null);
+        } finally {
+            // Never interrupt the writer: an interrupted H2 file channel closes the database. A chunk
+            // still being written when this file failed finishes first (its transaction is whole either way).
+            writer.shutdown();
+            if (writing != null) {
+                try {
+                    writing.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException alreadyFailing) {
+                    log.debug("A chunk of {} failed too: {}", fileName, alreadyFailing.getCause().toString());
+                }
+            }
+        }
+    }
+
+    /** Waits for the chunk being written (if any); returns its {created, existing}, or its failure as this thread's. */
+    private static long[] written(Future<long[]> writing) throws IOException {
+        if (writing == null) {
+            return new long[] {0, 0};
+        }
+        try {
+            return writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a chunk was being stored", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
     /** Submits the chunk's good lines and stores its bad ones; returns {created, existing}. */
-    private long[] flush(List<CsvClaimFile.Line.Valid> valid, List<RejectionStore.FileLine> bad, FileSource source, String sha,
+    private long[] flush(List<FileLine.Valid> valid, List<RejectionStore.FileLine> bad, FileSource source, String sha,
                          ErrorReport errors, String fileName) throws IOException {
         long created = 0;
         long existing = 0;
         if (!valid.isEmpty()) {
             List<ClaimIntake.Submission> submissions = new ArrayList<>();
             for (int i = 0; i < valid.size(); i++) {
-                CsvClaimFile.Line.Valid v = valid.get(i);
+                FileLine.Valid v = valid.get(i);
                 submissions.add(new ClaimIntake.Submission(i, v.reading(), correlationId(sha, v.lineNumber())));
             }
             List<ClaimIntake.Outcome> outcomes = intake.submit(submissions, source.client(), Channel.SFTP);
             for (ClaimIntake.Outcome outcome : outcomes) {
-                CsvClaimFile.Line.Valid v = valid.get(outcome.index());
+                FileLine.Valid v = valid.get(outcome.index());
                 if (outcome instanceof ClaimIntake.Outcome.Created) {
                     created++;
                 } else if (outcome instanceof ClaimIntake.Outcome.Duplicate) {
@@ -204,7 +258,7 @@ public class FileIntake {
     }
 
     private FileOutcome unreadable(FileSource source, String sha, String fileName, ErrorReport errors,
-                                   CsvClaimFile.UnreadableFileException e) throws IOException {
+                                   UnreadableFileException e) throws IOException {
         errors.add(Math.max(0, e.lineNumber()), "", "unreadable-file", e.getMessage(), "");
         files.finish(source.id(), sha, FileIntakeStore.Status.UNREADABLE, new FileIntakeStore.Counts(0, 0, 0, 0),
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
@@ -215,7 +269,7 @@ public class FileIntake {
     private RejectionStore.FileLine rejection(FileSource source, String sha, String fileName, long lineNumber, String raw,
                                               List<FieldError> reasons) {
         RejectedInput r = new RejectedInput(TimeOrderedIds.next(), Channel.SFTP, source.client().id(), null,
-                correlationId(sha, lineNumber), "text/csv", fileName + " line " + lineNumber + ": " + reasons.get(0).message(),
+                correlationId(sha, lineNumber), source.format().mediaType(), fileName + " line " + lineNumber + ": " + reasons.get(0).message(),
                 reasons, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         return new RejectionStore.FileLine(lineNumber, r, raw.getBytes(StandardCharsets.UTF_8));
     }

@@ -14,6 +14,8 @@ import no.inkasso.gateway.claims.ClaimReader;
 import no.inkasso.gateway.claims.ClaimSchema;
 import no.inkasso.gateway.claims.ClaimValidator;
 import no.inkasso.gateway.claims.FieldError;
+import no.inkasso.gateway.intake.file.FileLine;
+import no.inkasso.gateway.intake.file.UnreadableFileException;
 import no.inkasso.gateway.claims.model.Claim;
 import no.inkasso.gateway.claims.model.NoticeKind;
 import org.junit.jupiter.api.Test;
@@ -47,10 +49,10 @@ class CsvClaimFileTest {
                         Map.entry("claimType", "ORDINARY")));
     }
 
-    private static List<CsvClaimFile.Line> lines(String text, Charset charset, String encoding) throws Exception {
-        List<CsvClaimFile.Line> lines = new ArrayList<>();
+    private static List<FileLine> lines(String text, Charset charset, String encoding) throws Exception {
+        List<FileLine> lines = new ArrayList<>();
         try (CsvClaimFile file = CsvClaimFile.open(new ByteArrayInputStream(text.getBytes(charset)), format(encoding), READER, TODAY)) {
-            CsvClaimFile.Line line;
+            FileLine line;
             while ((line = file.next()) != null) {
                 lines.add(line);
             }
@@ -58,17 +60,17 @@ class CsvClaimFileTest {
         return lines;
     }
 
-    private static List<CsvClaimFile.Line> lines(String text) throws Exception {
+    private static List<FileLine> lines(String text) throws Exception {
         return lines(text, StandardCharsets.UTF_8, "UTF-8");
     }
 
     @Test
     void aGoodLineBecomesTheClaimItDescribes() throws Exception {
-        List<CsvClaimFile.Line> lines = lines(HEADER + "\r\n" + GOOD + "\r\n");
+        List<FileLine> lines = lines(HEADER + "\r\n" + GOOD + "\r\n");
 
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).as("%s", lines.get(0)).isInstanceOf(CsvClaimFile.Line.Valid.class);
-        CsvClaimFile.Line.Valid valid = (CsvClaimFile.Line.Valid) lines.get(0);
+        assertThat(lines.get(0)).as("%s", lines.get(0)).isInstanceOf(FileLine.Valid.class);
+        FileLine.Valid valid = (FileLine.Valid) lines.get(0);
         assertThat(valid.lineNumber()).isEqualTo(2);
         Claim claim = valid.reading().claim();
         assertThat(claim.getInvoice().getNumber()).isEqualTo("2026-1187");
@@ -84,8 +86,8 @@ class CsvClaimFileTest {
 
     @Test
     void theSameLineGivesTheSameFingerprintAsTheSameClaimPostedAsJson() throws Exception {
-        CsvClaimFile.Line.Valid first = (CsvClaimFile.Line.Valid) lines(HEADER + "\n" + GOOD).get(0);
-        CsvClaimFile.Line.Valid again = (CsvClaimFile.Line.Valid) lines(HEADER + "\n" + GOOD.replace("4 250,00", "4250,0")).get(0);
+        FileLine.Valid first = (FileLine.Valid) lines(HEADER + "\n" + GOOD).get(0);
+        FileLine.Valid again = (FileLine.Valid) lines(HEADER + "\n" + GOOD.replace("4 250,00", "4250,0")).get(0);
 
         assertThat(again.reading().sha256()).isEqualTo(first.reading().sha256());
     }
@@ -94,10 +96,10 @@ class CsvClaimFileTest {
     void aBadLineListsEveryProblemWithItsColumnAndTheOthersAreStillRead() throws Exception {
         String bad = GOOD.replace("15.09.2026", "31.09.2026").replace("4 250,00;4 250,00", "4 250,00;abc")
                 .replace("15038512363", "15038512364");
-        List<CsvClaimFile.Line> lines = lines(HEADER + "\n" + GOOD + "\n" + bad + "\n" + GOOD.replace("2026-1187", "2026-1188"));
+        List<FileLine> lines = lines(HEADER + "\n" + GOOD + "\n" + bad + "\n" + GOOD.replace("2026-1187", "2026-1188"));
 
         assertThat(lines).extracting(l -> l.getClass().getSimpleName()).containsExactly("Valid", "Invalid", "Valid");
-        CsvClaimFile.Line.Invalid invalid = (CsvClaimFile.Line.Invalid) lines.get(1);
+        FileLine.Invalid invalid = (FileLine.Invalid) lines.get(1);
         assertThat(invalid.lineNumber()).isEqualTo(3);
         assertThat(invalid.raw()).isEqualTo(bad);
         assertThat(invalid.errors()).extracting(FieldError::pointer, FieldError::code).contains(
@@ -111,17 +113,17 @@ class CsvClaimFileTest {
     @Test
     void isoLatin1IsReadWhenTheFormatSaysSo() throws Exception {
         String text = HEADER + "\n" + GOOD.replace("Kari Nordmann", "Kåre Ødegård");
-        CsvClaimFile.Line line = lines(text, StandardCharsets.ISO_8859_1, "ISO-8859-1").get(0);
+        FileLine line = lines(text, StandardCharsets.ISO_8859_1, "ISO-8859-1").get(0);
 
-        assertThat(((CsvClaimFile.Line.Valid) line).reading().claim().getDebtor().getName()).isEqualTo("Kåre Ødegård");
+        assertThat(((FileLine.Valid) line).reading().claim().getDebtor().getName()).isEqualTo("Kåre Ødegård");
     }
 
     @Test
     void aLatin1FileReadAsUtf8HasItsLinesRejectedNotGarbled() throws Exception {
-        // the header's "Beløp" is Latin-1 too, so the header itself does not match: the file is unreadable
+        // the header's "Beløp" is Latin-1 too: the file is unreadable, and the report says why
         assertThatThrownBy(() -> lines(HEADER + "\n" + GOOD, StandardCharsets.ISO_8859_1, "UTF-8"))
-                .isInstanceOf(CsvClaimFile.UnreadableFileException.class)
-                .hasMessageContaining("no column").hasMessageContaining("Beløp");
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("header row").hasMessageContaining("not valid UTF-8").hasMessageContaining("ISO-8859-1");
         // with an ASCII header, the one line with a Latin-1 name is reported as such
         String asciiHeader = HEADER.replace("Beløp", "Belop").replace("Utestående", "Utestaende").replace("Fødselsnummer", "Fodselsnummer");
         String text = asciiHeader + "\n" + GOOD + "\n" + GOOD.replace("2026-1187", "2026-1188").replace("Kari", "Kåre");
@@ -131,15 +133,15 @@ class CsvClaimFileTest {
         columns.put("invoice.outstandingAmount", "Utestaende");
         columns.put("debtor.nationalId.value", "Fodselsnummer");
         var ascii = new CsvFormat(';', true, ',', "dd.MM.yyyy", "UTF-8", columns, format.constants());
-        List<CsvClaimFile.Line> lines = new ArrayList<>();
+        List<FileLine> lines = new ArrayList<>();
         try (CsvClaimFile file = CsvClaimFile.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), ascii, READER, TODAY)) {
-            CsvClaimFile.Line line;
+            FileLine line;
             while ((line = file.next()) != null) {
                 lines.add(line);
             }
         }
-        assertThat(lines.get(0)).isInstanceOf(CsvClaimFile.Line.Valid.class);
-        assertThat(((CsvClaimFile.Line.Invalid) lines.get(1)).errors()).extracting(FieldError::code).containsExactly("invalid-encoding");
+        assertThat(lines.get(0)).isInstanceOf(FileLine.Valid.class);
+        assertThat(((FileLine.Invalid) lines.get(1)).errors()).extracting(FieldError::code).containsExactly("invalid-encoding");
     }
 
     @Test
@@ -152,7 +154,7 @@ class CsvClaimFileTest {
     @Test
     void aHeaderWithoutAMappedColumnMakesTheFileUnreadable() {
         assertThatThrownBy(() -> lines(HEADER.replace("Forfallsdato", "Due") + "\n" + GOOD))
-                .isInstanceOf(CsvClaimFile.UnreadableFileException.class)
+                .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("no column Forfallsdato");
     }
 

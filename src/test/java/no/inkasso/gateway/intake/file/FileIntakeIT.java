@@ -97,6 +97,35 @@ class FileIntakeIT {
     }
 
     @Test
+    void problemsFoundWhileReadingAndWhileStoringAllReachTheReportOnce() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 1100; i++) {
+            lines.add(line(i));
+        }
+        intake.process(file("week-1.csv", lines), "week-1.csv", source);
+        // The same invoices again, 11 of them with another amount (found while storing: conflicts),
+        // two unreadable (found while reading), in different chunks of 500.
+        List<String> again = new ArrayList<>(lines);
+        for (int i = 600; i <= 610; i++) {
+            again.set(i - 1, line(i).replace(",50;", ",75;"));
+        }
+        again.set(4, line(5).replace("15.09.2026", "31.09.2026"));
+        again.set(1049, line(1050).replace("Kari Nordmann", ""));
+
+        FileIntake.FileOutcome outcome = intake.process(file("week-2.csv", again), "week-2.csv", source);
+
+        assertThat(((FileIntake.FileOutcome.Taken) outcome).counts()).isEqualTo(new FileIntakeStore.Counts(1100, 0, 1087, 13));
+        List<Integer> reported = Files.readAllLines(outcome.report(), StandardCharsets.UTF_8).stream().skip(1)
+                .map(r -> Integer.parseInt(r.substring(0, r.indexOf(';')))).toList();
+        List<Integer> expected = new ArrayList<>(List.of(6, 1051));
+        for (int i = 600; i <= 610; i++) {
+            expected.add(i + 1);
+        }
+        assertThat(reported).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(Files.readString(outcome.report())).contains("conflicting-resubmission");
+    }
+
+    @Test
     void theSameContentAgainIsRecognisedAndTakesNothing() throws Exception {
         Path first = file("monday.csv", List.of(line(1), line(2)));
         intake.process(first, "monday.csv", source);
