@@ -1,5 +1,6 @@
 package no.inkasso.gateway.routing;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
 /**
@@ -39,6 +40,7 @@ public record AgencyDelivery(
 
     public enum Auth {
         NONE,
+        @JsonProperty("api-key")
         API_KEY,
         OAUTH2
     }
