@@ -72,7 +72,7 @@ public final class AgencyDeliveryBench {
 
         ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class, BenchClock.class)
                 .profiles("test")
-                .run("--server.port=0", "--gateway.data-dir=target/bench-data/" + UUID.randomUUID(),
+                .run("--server.port=0", "--gateway.data-dir=./target/bench-data/" + UUID.randomUUID(),
                         "--gateway.eligibility.config-dir=" + config, "--gateway.routing.consume-eligible=false",
                         "--spring.main.allow-bean-definition-overriding=true", "--logging.level.root=WARN");
         try {
