@@ -17,7 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,7 +35,8 @@ public final class AgencyDeliveryBench {
     private static final String JMS_CREDITOR = "974760673";
     private static final String REST_CREDITOR = "923609016";
 
-    @Configuration(proxyBeanMethods = false)
+    /** A test configuration, so the other tests' component scan leaves it out. */
+    @TestConfiguration(proxyBeanMethods = false)
     static class BenchClock {
         @Bean
         @Primary
@@ -70,11 +71,17 @@ public final class AgencyDeliveryBench {
                   - {source-system: demo-erp, reminder-required: false}
                 """.formatted(terms, simulator.port(), terms, REST_CREDITOR, JMS_CREDITOR));
 
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class, BenchClock.class)
+        ConfigurableApplicationContext app;
+        try {
+            app = new SpringApplicationBuilder(GatewayApplication.class, BenchClock.class)
                 .profiles("test")
                 .run("--server.port=0", "--gateway.data-dir=./target/bench-data/" + UUID.randomUUID(),
                         "--gateway.eligibility.config-dir=" + config, "--gateway.routing.consume-eligible=false",
                         "--spring.main.allow-bean-definition-overriding=true", "--logging.level.root=WARN");
+        } catch (RuntimeException startFailed) {
+            simulator.close();
+            throw startFailed;
+        }
         try {
             simulator.listen(app.getBean(jakarta.jms.ConnectionFactory.class), "agency.jms-agency-no.cases", "jms-agency-no");
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

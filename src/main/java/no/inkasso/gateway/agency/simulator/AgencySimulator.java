@@ -53,6 +53,7 @@ public final class AgencySimulator implements AutoCloseable {
             .getSchema(SchemaLocation.of("classpath:schemas/feed/case-feed-v1.schema.json"));
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(8);
     private final String apiKey;
     private final String clientId;
     private final String clientSecret;
@@ -75,7 +76,7 @@ public final class AgencySimulator implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         AgencySimulator simulator = new AgencySimulator(server, apiKey, clientId, clientSecret);
         server.createContext("/", simulator::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(simulator.workers);
         server.start();
         return simulator;
     }
@@ -124,6 +125,7 @@ public final class AgencySimulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
         synchronized (jmsConnections) {
             for (Connection c : jmsConnections) {
                 try {
