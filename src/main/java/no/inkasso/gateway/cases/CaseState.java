@@ -13,7 +13,15 @@ public enum CaseState {
     /** A person must decide; the ledger is told why. */
     MANUAL_REVIEW,
     /** Closed at no cost to the creditor: credit notes took the outstanding amount to zero. Terminal. */
-    CREDITED;
+    CREDITED,
+    /** Eligible, but no agency can take it now (no agreement in force, or the agency has no delivery configured): held, re-tried. */
+    NO_AGENCY,
+    /** Its NEW_CASE is on the agency's outbound queue ({@code agency.<id>.outbound}). */
+    ROUTED,
+    /** The agency has the case (its case number is stored when the transport answers with one). */
+    AT_AGENCY,
+    /** The NEW_CASE could not be delivered (refused by the agency, or out of attempts): dead-lettered, for operations. */
+    DELIVERY_FAILED;
 
     /** States from which a fresh eligibility decision may be made (on demand or on its date). */
     public boolean mayBeRechecked() {

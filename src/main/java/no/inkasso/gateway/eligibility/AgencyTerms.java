@@ -1,5 +1,6 @@
 package no.inkasso.gateway.eligibility;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import no.inkasso.gateway.claims.model.ClaimType;
  * @param graceDays     days after the notice deadline before the agency takes the case
  * @param minDaysAfterDue days after the due date the agency waits; the law's minimum applies if larger
  */
+@JsonIgnoreProperties({"delivery"}) // how cases reach the agency: read by agency routing (routing.AgencyDirectory)
 public record AgencyTerms(
         String id,
         String name,

@@ -44,7 +44,8 @@ import org.springframework.test.context.ActiveProfiles;
 @CamelSpringBootTest
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gateway.eligibility.recheck-period-ms=200")
+        // routing paused: these tests read cases.eligible themselves (agency routing is tested in routing.*IT)
+        properties = {"gateway.eligibility.recheck-period-ms=200", "gateway.routing.consume-eligible=false"})
 @ActiveProfiles("test")
 class EligibilityFlowIT {
 

@@ -1,0 +1,223 @@
+package no.inkasso.gateway.agency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import no.inkasso.gateway.api.ApiJson;
+import no.inkasso.gateway.routing.DeliveryState;
+import no.inkasso.gateway.routing.RoutingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * Delivers what is on an agency's outbound queue ({@code agency.<id>.outbound}), one agency at a time,
+ * in queue order (so a case's messages arrive in sequence order). Messages are taken in a local broker
+ * transaction that commits only after the delivery is recorded in the database; a message whose row is
+ * already DELIVERED or DEAD (a copy after a crash) is only acknowledged, never sent again.
+ * <p>
+ * A failure rolls the messages back to the head of the queue and the agency's {@link AgencyBreaker}
+ * decides when to try again (exponential backoff, then an open circuit with half-open trials). A
+ * permanent refusal, or a message out of counted attempts, goes to {@code agency.<id>.outbound.dlq}
+ * with its original body and properties plus {@code deadLetterReason} and {@code deliveryAttempts}.
+ */
+public class AgencyDeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(AgencyDeliveryWorker.class);
+    private static final long FIRST_MESSAGE_WAIT_MS = 100;
+    private static final long TICK_BUDGET_MS = 3_000;
+
+    private final JmsTemplate jms;
+    private final DeliveryStore store;
+    private final MeterRegistry meters;
+    private final Map<String, AgencyTransport> transports;
+    private final Map<String, AgencyBreaker> breakers = new LinkedHashMap<>();
+    private final int maxAttempts;
+    private final LongSupplier millis;
+
+    public AgencyDeliveryWorker(ConnectionFactory connectionFactory, DeliveryStore store, MeterRegistry meters,
+                                Map<String, AgencyTransport> transports, RoutingProperties.Delivery settings, LongSupplier millis) {
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
+        this.store = store;
+        this.meters = meters;
+        this.transports = Map.copyOf(transports);
+        this.maxAttempts = settings.maxAttempts();
+        this.millis = millis;
+        for (String agencyId : transports.keySet()) {
+            AgencyBreaker breaker = new AgencyBreaker(settings.breakerFailureThreshold(), settings.breakerOpenMs(),
+                    settings.initialBackoffMs(), settings.backoffMultiplier(), settings.maxBackoffMs());
+            breakers.put(agencyId, breaker);
+            Gauge.builder("gateway.agency.circuit.open", breaker, b -> b.state(millis.getAsLong()) == AgencyBreaker.State.CLOSED ? 0 : 1)
+                    .description("1 while the agency's circuit is open (deliveries paused) or half-open")
+                    .tag("agency", agencyId).register(meters);
+        }
+    }
+
+    public Map<String, AgencyBreaker> breakers() {
+        return Collections.unmodifiableMap(breakers);
+    }
+
+    /** Delivers what the agency's queue holds now (for a few seconds at most); returns how many messages were handled. */
+    public int deliverPending(String agencyId) {
+        AgencyTransport transport = transports.get(agencyId);
+        AgencyBreaker breaker = breakers.get(agencyId);
+        if (transport == null) {
+            throw new IllegalArgumentException("no delivery configured for agency " + agencyId);
+        }
+        synchronized (transport) {
+            long until = millis.getAsLong() + TICK_BUDGET_MS;
+            int handled = 0;
+            while (millis.getAsLong() < until && breaker.allowsAttempt(millis.getAsLong())) {
+                Integer n = jms.execute(session -> deliverBatch(session, agencyId, transport, breaker), true);
+                if (n == null || n <= 0) {
+                    break;
+                }
+                handled += n;
+            }
+            return handled;
+        }
+    }
+
+    private int deliverBatch(Session session, String agencyId, AgencyTransport transport, AgencyBreaker breaker) throws JMSException {
+        List<TextMessage> taken = take(session, RoutingProperties.outboundQueue(agencyId), transport.batchSize());
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        List<Outbound> todo = new ArrayList<>();
+        for (TextMessage message : taken) {
+            Optional<Outbound> outbound = read(message);
+            if (outbound.isEmpty()) {
+                deadLetter(session, agencyId, message, "not a case feed message", 0);
+                continue;
+            }
+            Outbound m = outbound.get();
+            Optional<DeliveryStore.Row> row = store.find(m.caseId(), m.sequence());
+            if (row.isPresent() && row.get().state() != DeliveryState.QUEUED) {
+                log.info("Case {} #{} is already {} at {}; copy acknowledged, not sent again", m.caseId(), m.sequence(),
+                        row.get().state(), agencyId);
+                meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "copy-skipped").increment();
+                continue;
+            }
+            if (row.isPresent() && row.get().attempts() >= maxAttempts) {
+                deadLetter(session, agencyId, message, "out of attempts: " + row.get().lastError(), row.get().attempts());
+                store.dead(agencyId, m.caseId(), m.sequence(), m.kind(), "out of attempts (" + row.get().attempts() + "): "
+                        + row.get().lastError());
+                continue;
+            }
+            todo.add(m);
+        }
+        if (todo.isEmpty()) {
+            session.commit();
+            return taken.size();
+        }
+        try {
+            List<String> numbers = transport.deliver(session, todo);
+            store.delivered(agencyId, todo, numbers);
+            session.commit();
+            breaker.onSuccess();
+            meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "delivered").increment(todo.size());
+            return taken.size();
+        } catch (DeliveryException.Permanent refused) {
+            // Only a single-message transport refuses one message; nothing of it went out in this session.
+            for (Outbound m : todo) {
+                deadLetter(session, agencyId, m.original(), refused.getMessage(), 1);
+                store.dead(agencyId, m.caseId(), m.sequence(), m.kind(), refused.getMessage());
+            }
+            session.commit();
+            breaker.onSuccess();
+            log.warn("Agency {} refused case {}: dead-lettered to {} ({})", agencyId, todo.get(0).caseId(),
+                    RoutingProperties.deadLetterQueue(agencyId), refused.getMessage());
+            meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "refused").increment(todo.size());
+            return taken.size();
+        } catch (DeliveryException failure) {
+            session.rollback();
+            boolean counted = failure instanceof DeliveryException.Transient;
+            int attempts = store.failed(todo, failure.getMessage(), counted);
+            long wait = breaker.onFailure(millis.getAsLong());
+            String outcome = counted ? "failed" : "unavailable";
+            meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", outcome).increment(todo.size());
+            log.warn("Delivery to {} failed ({}; {} consecutive, circuit {}), next try in {} ms{}: {}", agencyId, outcome,
+                    breaker.consecutiveFailures(), breaker.state(millis.getAsLong()), wait,
+                    counted ? " (attempt " + attempts + " of " + maxAttempts + ")" : "", failure.getMessage());
+            return -1;
+        } catch (RuntimeException unexpected) {
+            session.rollback();
+            breaker.onFailure(millis.getAsLong());
+            throw unexpected;
+        }
+    }
+
+    private static List<TextMessage> take(Session session, String queue, int size) throws JMSException {
+        MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+        try {
+            List<TextMessage> taken = new ArrayList<>();
+            Message message = consumer.receive(FIRST_MESSAGE_WAIT_MS);
+            while (message != null) {
+                if (message instanceof TextMessage text) {
+                    taken.add(text);
+                } else {
+                    taken.add(null);
+                }
+                message = taken.size() < size ? consumer.receiveNoWait() : null;
+            }
+            taken.removeIf(m -> m == null);
+            return taken;
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private static Optional<Outbound> read(TextMessage message) {
+        try {
+            String body = message.getText();
+            JsonNode json = ApiJson.mapper().readTree(body);
+            String caseId = json.path("caseId").asText(null);
+            int sequence = json.path("sequence").asInt(0);
+            String kind = json.path("kind").asText(null);
+            if (caseId == null || sequence < 1 || kind == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Outbound(caseId, sequence, kind, body, message));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private void deadLetter(Session session, String agencyId, TextMessage original, String reason, int attempts) throws JMSException {
+        MessageProducer producer = session.createProducer(session.createQueue(RoutingProperties.deadLetterQueue(agencyId)));
+        try {
+            TextMessage copy = session.createTextMessage(original.getText());
+            Enumeration<?> names = original.getPropertyNames();
+            while (names.hasMoreElements()) {
+                String name = (String) names.nextElement();
+                if (name.startsWith("_AMQ") || (name.startsWith("JMSX") && !name.equals("JMSXGroupID"))) {
+                    continue;
+                }
+                copy.setObjectProperty(name, original.getObjectProperty(name));
+            }
+            copy.setStringProperty("deadLetterReason", reason.length() <= 1000 ? reason : reason.substring(0, 1000));
+            copy.setIntProperty("deliveryAttempts", attempts);
+            copy.setStringProperty("originalQueue", RoutingProperties.outboundQueue(agencyId));
+            producer.send(copy);
+        } finally {
+            producer.close();
+        }
+        meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "dead-lettered").increment();
+    }
+}
