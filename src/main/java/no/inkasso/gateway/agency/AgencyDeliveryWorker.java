@@ -108,6 +108,13 @@ public class AgencyDeliveryWorker {
             }
             Outbound m = outbound.get();
             Optional<DeliveryStore.Row> row = store.find(m.caseId(), m.sequence());
+            if (row.isPresent() && row.get().state() == DeliveryState.DEAD) {
+                // recorded as dead-lettered, yet back on the queue: the transaction that sent its copy to the
+                // dead-letter queue was rolled back (a later message of the batch failed, or a crash), so again
+                deadLetter(session, agencyId, message, row.get().lastError() == null ? "dead-lettered" : row.get().lastError(),
+                        row.get().attempts());
+                continue;
+            }
             if (row.isPresent() && row.get().state() != DeliveryState.QUEUED) {
                 log.info("Case {} #{} is already {} at {}; copy acknowledged, not sent again", m.caseId(), m.sequence(),
                         row.get().state(), agencyId);
@@ -125,6 +132,9 @@ public class AgencyDeliveryWorker {
         if (todo.isEmpty()) {
             session.commit();
             return taken.size();
+        }
+        if (transport.oneByOne()) {
+            return deliverOneByOne(session, agencyId, transport, breaker, todo, taken.size());
         }
         try {
             List<String> numbers = transport.deliver(session, todo);
@@ -161,6 +171,50 @@ public class AgencyDeliveryWorker {
             breaker.onFailure(millis.getAsLong());
             throw unexpected;
         }
+    }
+
+    /**
+     * Delivers and records each message on its own, in order. A refusal dead-letters that message and
+     * goes on; any other failure rolls the broker transaction back (the messages recorded as delivered
+     * come back as copies and are only acknowledged; a refused one comes back DEAD and is dead-lettered
+     * again, its first copy having been rolled back with the rest) and leaves the agency to its breaker.
+     */
+    private int deliverOneByOne(Session session, String agencyId, AgencyTransport transport, AgencyBreaker breaker,
+                                List<Outbound> todo, int taken) throws JMSException {
+        int delivered = 0;
+        for (Outbound m : todo) {
+            try {
+                List<String> number = transport.deliver(session, List.of(m));
+                store.delivered(agencyId, List.of(m), number);
+                delivered++;
+            } catch (DeliveryException.Permanent refused) {
+                deadLetter(session, agencyId, m.original(), refused.getMessage(), 1);
+                store.dead(agencyId, m.caseId(), m.sequence(), m.kind(), refused.getMessage());
+                log.warn("Agency {} refused case {}: dead-lettered to {} ({})", agencyId, m.caseId(),
+                        RoutingProperties.deadLetterQueue(agencyId), refused.getMessage());
+                meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "refused").increment();
+            } catch (DeliveryException failure) {
+                session.rollback();
+                meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "delivered").increment(delivered);
+                boolean counted = failure instanceof DeliveryException.Transient;
+                int attempts = store.failed(List.of(m), failure.getMessage(), counted);
+                long wait = breaker.onFailure(millis.getAsLong());
+                String outcome = counted ? "failed" : "unavailable";
+                meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", outcome).increment();
+                log.warn("Delivery to {} failed ({}; {} consecutive, circuit {}), next try in {} ms{}: {}", agencyId, outcome,
+                        breaker.consecutiveFailures(), breaker.state(millis.getAsLong()), wait,
+                        counted ? " (attempt " + attempts + " of " + maxAttempts + ")" : "", failure.getMessage());
+                return -1;
+            } catch (RuntimeException unexpected) {
+                session.rollback();
+                breaker.onFailure(millis.getAsLong());
+                throw unexpected;
+            }
+        }
+        session.commit();
+        breaker.onSuccess();
+        meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "delivered").increment(delivered);
+        return taken;
     }
 
     private static List<TextMessage> take(Session session, String queue, int size) throws JMSException {

@@ -14,8 +14,16 @@ public interface AgencyTransport {
      */
     List<String> deliver(Session session, List<Outbound> messages);
 
-    /** How many messages one delivery may take. */
+    /** How many messages one broker transaction may take. */
     default int batchSize() {
         return 1;
+    }
+
+    /**
+     * Whether the messages of a batch are delivered and recorded one by one (a remote API: each call
+     * can succeed or fail on its own) rather than all or nothing (our own broker's transaction).
+     */
+    default boolean oneByOne() {
+        return false;
     }
 }

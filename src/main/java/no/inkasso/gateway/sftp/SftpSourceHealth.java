@@ -127,6 +127,9 @@ public class SftpSourceHealth implements HealthIndicator {
             } else if (t instanceof SocketTimeoutException || t instanceof NoRouteToHostException || lower.contains("timeout")
                     || lower.contains("timed out")) {
                 kind = "the server did not answer in time";
+            } else if (lower.contains("inputstream is closed") || lower.contains("session is down") || lower.contains("connection is closed")
+                    || lower.contains("broken pipe") || lower.contains("connection reset") || lower.contains("end of io stream")) {
+                kind = "the connection to the server was lost (the next poll reconnects)";
             } else if (lower.contains("no such file") || lower.contains("cannot change directory")) {
                 kind = "the folder does not exist on the server";
             }

@@ -264,6 +264,33 @@ class AgencyDeliveryIT {
     }
 
     @Test
+    void aRefusalAndAFailureInOneBatchStillDeadLetterTheRefusedCaseExactlyOnce() throws Exception {
+        SimulatedAgency agency = SIMULATOR.agency("rest-agency-no");
+        agency.mode(SimulatedAgency.Mode.DOWN, 0);
+        String refused = submit(claim("923609016", "ORDINARY"));
+        String failing = submit(claim("923609016", "ORDINARY"));
+        String good = submit(claim("923609016", "ORDINARY"));
+        awaitState(refused, "ROUTED");
+        awaitState(failing, "ROUTED");
+        awaitState(good, "ROUTED");
+        agency.refuse(refused, 422);
+        agency.refuse(failing, 500);
+        // One REST batch takes all three: the refusal is dead-lettered in the broker transaction that
+        // the failure after it rolls back, again and again until the failing case is out of attempts.
+        agency.mode(SimulatedAgency.Mode.UP, 0);
+
+        awaitState(failing, "DELIVERY_FAILED");
+        awaitState(refused, "DELIVERY_FAILED");
+        awaitState(good, "AT_AGENCY");
+        int copies = 0;
+        while (jms.receiveSelected("agency.rest-agency-no.outbound.dlq", "caseId = '" + refused + "'") != null) {
+            copies++;
+        }
+        assertThat(copies).as("dead-letter copies of the refused case").isEqualTo(1);
+        assertThat(agency.cases()).extracting(SimulatedAgency.Taken::caseId).contains(good).doesNotContain(refused, failing);
+    }
+
+    @Test
     void aCaseThatKeepsFailingIsDeadLetteredAfterItsAttempts() throws Exception {
         SimulatedAgency agency = SIMULATOR.agency("rest-agency-no");
         agency.mode(SimulatedAgency.Mode.DOWN, 0);
