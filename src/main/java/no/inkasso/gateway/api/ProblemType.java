@@ -6,6 +6,7 @@ public enum ProblemType {
     INVALID_CLAIM(400, "invalid-claim", "The claim has invalid or missing fields"),
     INVALID_BATCH(400, "invalid-batch", "The batch is not acceptable as a whole"),
     INVALID_QUERY(400, "invalid-query", "A query parameter is invalid"),
+    INVALID_COMMAND(400, "invalid-command", "The command has invalid or missing fields"),
     UNAUTHENTICATED(401, "unauthenticated", "A valid credential is required"),
     FORBIDDEN(403, "forbidden", "This client may not do that"),
     NOT_FOUND(404, "not-found", "No such resource"),

@@ -142,15 +142,17 @@ public class AgencyRouter {
     }
 
     private record Locked(CaseState state, String claimJson, String correlationId, String creditor, String debtorCountry,
-                          String receivedVia, OffsetDateTime createdAt) {}
+                          String receivedVia, OffsetDateTime createdAt, String sourceSystem, String invoiceNumber, String contentSha256) {}
 
     private Outcome routeLocked(String caseId, List<OutboxMessage> next) {
         Optional<Locked> row = jdbc.query("""
-                select state, claim_json, correlation_id, creditor_org, debtor_country, received_via, created_at
+                select state, claim_json, correlation_id, creditor_org, debtor_country, received_via, created_at, source_system,
+                    invoice_number, content_sha256
                 from claim_case where case_id = :caseId for update
                 """, new MapSqlParameterSource("caseId", caseId), (rs, n) -> new Locked(CaseState.valueOf(rs.getString("state")),
                 rs.getString("claim_json"), rs.getString("correlation_id"), rs.getString("creditor_org"),
-                rs.getString("debtor_country"), rs.getString("received_via"), rs.getObject("created_at", OffsetDateTime.class)))
+                rs.getString("debtor_country"), rs.getString("received_via"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("source_system"), rs.getString("invoice_number"), rs.getString("content_sha256")))
                 .stream().findFirst();
         if (row.isEmpty()) {
             throw new IllegalStateException("cases.eligible message for case " + caseId + ", which is not stored");
@@ -190,6 +192,9 @@ public class AgencyRouter {
                 .addValue("payload", json)
                 .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE));
         setState(caseId, CaseState.ROUTED, agencyId, now);
+        // Credits booked while the case waited for routing are in the NEW_CASE's claim (its payments) already.
+        jdbc.update("update case_command set state = 'WITH_NEW_CASE' where case_id = :caseId and state = 'PENDING'",
+                new MapSqlParameterSource("caseId", caseId));
         String queue = RoutingProperties.outboundQueue(agencyId);
         CaseEvents.append(jdbc, caseId, ROUTED_TO_AGENCY, now, ACTOR, ApiJson.mapper().createObjectNode()
                 .put("agency", agencyId).put("sequence", CaseFeedMapper.NEW_CASE_SEQUENCE).put("queue", queue));
@@ -217,13 +222,16 @@ public class AgencyRouter {
                 .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE));
         int seq = CaseEvents.append(jdbc, caseId, AGENCY_CHANGED, now, ACTOR, ApiJson.mapper().createObjectNode()
                 .put("decidedFor", decidedFor).put("agreementNow", agencyNow).put("asOf", today.toString()));
+        // the same claim check as at intake (schemas/messages/claims-received-v2)
         ObjectNode received = ApiJson.mapper().createObjectNode()
-                .put("schema", "claims.received/v1")
+                .put("schema", "claims.received/v2")
                 .put("caseId", caseId)
                 .put("correlationId", c.correlationId())
                 .put("receivedVia", c.receivedVia())
                 .put("receivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(c.createdAt()));
-        received.putRawValue("claim", new com.fasterxml.jackson.databind.util.RawValue(c.claimJson()));
+        received.putObject("claimKey").put("sourceSystem", c.sourceSystem()).put("creditorOrg", c.creditor())
+                .put("invoiceNumber", c.invoiceNumber());
+        received.put("contentSha256", c.contentSha256());
         next.add(OutboxMessage.of(queues.claimsReceived(), queues.claimsReceived() + ":" + caseId + ":" + seq, caseId,
                 c.correlationId(), received.toString()));
         log.info("Case {} was decided for agency {}, but creditor {}'s agreement on {} names {}: decided again", caseId, decidedFor,

@@ -348,6 +348,66 @@ class AgencyDeliveryIT {
         assertThat(metrics.body()).containsPattern("gateway_routing_held_cases(\\{[^}]*\\})? [1-9]");
     }
 
+    @Test
+    void commandsReachTheAgencyInTheCasesFeedInOrderAndTheStateDecidesWhatIsAllowed() throws Exception {
+        String caseId = submit(claim("923609016", "ORDINARY"));
+        awaitState(caseId, "AT_AGENCY");
+
+        assertThat(command(caseId, LEDGER_KEY, "{\"kind\":\"PAUSE\",\"note\":\"talking to the debtor\"}")).isEqualTo(202);
+        assertThat(refusal(caseId, LEDGER_KEY, "{\"kind\":\"PAUSE\"}")).contains("paused already");
+        assertThat(command(caseId, LEDGER_KEY, "{\"kind\":\"RESUME\"}")).isEqualTo(202);
+        assertThat(refusal(caseId, LEDGER_KEY, "{\"kind\":\"RESUME\"}")).contains("not paused");
+        assertThat(command(caseId, LEDGER_KEY, "{\"kind\":\"DIRECT_PAYMENT\",\"amount\":1000.00,\"date\":\"2026-03-05\"}"))
+                .isEqualTo(202);
+        // 4,250.00 outstanding less the 1,000.00 paid directly
+        assertThat(refusal(caseId, LEDGER_KEY, "{\"kind\":\"DIRECT_PAYMENT\",\"amount\":3250.01,\"date\":\"2026-03-06\"}"))
+                .contains("3250.00 outstanding");
+        HttpResponse<String> invalid = api.post("/api/v1/claims/" + caseId + "/commands", LEDGER_KEY, "application/json",
+                "{\"kind\":\"ANSWER\",\"answer\":\"MAYBE\"}", null);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("invalid-command").contains("/questionId").contains("/answer");
+        assertThat(command(caseId, "dev-only-operations-key", "{\"kind\":\"WITHDRAWAL\"}")).isEqualTo(202);
+        assertThat(refusal(caseId, LEDGER_KEY, "{\"kind\":\"DISPUTE\"}")).contains("withdrawn");
+        assertThat(api.post("/api/v1/claims/" + caseId + "/commands", "dev-only-other-ledger-key", "application/json",
+                "{\"kind\":\"DISPUTE\"}", null).statusCode()).as("another ledger's case").isEqualTo(404);
+
+        SimulatedAgency agency = SIMULATOR.agency("rest-agency-no");
+        await().atMost(PIPELINE).until(() -> agency.cases().stream().filter(t -> t.caseId().equals(caseId)).count() == 5);
+        List<SimulatedAgency.Taken> feed = agency.cases().stream().filter(t -> t.caseId().equals(caseId)).toList();
+        assertThat(feed).extracting(SimulatedAgency.Taken::sequence).containsExactly(1, 2, 3, 4, 5);
+        assertThat(feed).extracting(SimulatedAgency.Taken::kind)
+                .containsExactly("NEW_CASE", "PAUSE", "RESUME", "DIRECT_PAYMENT", "WITHDRAWAL");
+        for (SimulatedAgency.Taken taken : feed) {
+            assertThat(FEED.validate(ApiJson.mapper().readTree(taken.json()))).as("feed message %s", taken.kind()).isEmpty();
+        }
+        JsonNode payment = ApiJson.mapper().readTree(feed.get(3).json());
+        assertThat(payment.at("/command/amount").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(payment.at("/command/date").asText()).isEqualTo("2026-03-05");
+        assertThat(payment.at("/command/requestedBy").asText()).isEqualTo("demo-ledger");
+        assertThat(eventTypes(get(caseId)).stream().filter("COMMAND_SENT"::equals).count()).isEqualTo(4);
+    }
+
+    @Test
+    void aCommandOnACaseNotAtAnAgencyIsRefusedWithTheReason() throws Exception {
+        String caseId = submit(claim("974760673", "RENT"));
+        awaitState(caseId, "NO_AGENCY");
+
+        assertThat(refusal(caseId, LEDGER_KEY, "{\"kind\":\"WITHDRAWAL\"}")).contains("is NO_AGENCY").contains("not at one yet");
+    }
+
+    private int command(String caseId, String key, String body) throws Exception {
+        HttpResponse<String> answer = api.post("/api/v1/claims/" + caseId + "/commands", key, "application/json", body, null);
+        assertThat(answer.statusCode()).as(answer.body()).isIn(202, 409, 400);
+        return answer.statusCode();
+    }
+
+    private String refusal(String caseId, String key, String body) throws Exception {
+        HttpResponse<String> answer = api.post("/api/v1/claims/" + caseId + "/commands", key, "application/json", body, null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        return ApiTestClient.json(answer).get("detail").asText();
+    }
+
     // ---- helpers ----
 
     /** examples/claim.json for {@code creditor}, due 2026-01-15 with an inkassovarsel: eligible from 2026-02-20. */

@@ -91,7 +91,11 @@ public class CreditNotes implements NewCaseListener {
     private final EligibilityService eligibility;
     private final Clock clock;
 
-    public CreditNotes(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, EligibilityService eligibility, Clock clock) {
+    private final no.inkasso.gateway.routing.CaseCommands commands;
+
+    public CreditNotes(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, EligibilityService eligibility, Clock clock,
+                       no.inkasso.gateway.routing.CaseCommands commands) {
+        this.commands = commands;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.eligibility = eligibility;
@@ -224,9 +228,21 @@ public class CreditNotes implements NewCaseListener {
         claim.getInvoice().setOutstandingAmount(after);
         boolean closes = after.signum() == 0;
         CaseState next = closes ? CaseState.CREDITED : c.state();
+        // (a case at an agency keeps its state: see below)
         detail.put("outstandingBefore", before).put("outstandingAfter", after).put("closed", closes).put("stateBefore", c.state().name());
+        if (c.state() == CaseState.ROUTED || c.state() == CaseState.AT_AGENCY) {
+            // At its agency: the credit goes there as a CREDIT_NOTE command in the case's feed.
+            var sent = commands.sendBookedCredit(caseId, new no.inkasso.gateway.routing.CaseCommands.Command(
+                    no.inkasso.gateway.feed.model.FeedKind.CREDIT_NOTE, before.subtract(after), credit.issueDate(), closes, null, null,
+                    "EHF credit note " + credit.number()), actor);
+            if (sent instanceof no.inkasso.gateway.routing.CaseCommands.Result.Accepted a) {
+                detail.put("commandId", a.commandId()).put("sequence", a.sequence());
+            }
+            // the agency closes it; the gateway's case stays with the agency until the return path says so
+            next = c.state();
+        }
         if (c.state() == CaseState.ELIGIBLE) {
-            // Handed on to agency routing: the credit must follow it there (the extension point for routing).
+            // Not routed yet: the NEW_CASE will carry the credit in the claim's payments (AgencyRouter marks this sent).
             String commandId = TimeOrderedIds.next();
             ObjectNode command = detail.deepCopy().put("closes", closes);
             jdbc.update("""
