@@ -66,7 +66,8 @@ function renderHealth(health) {
     el('tr', { 'data-component': name },
       el('td', {}, name),
       el('td', { class: 'state ' + component.status }, component.status),
-      el('td', {}, component.details ? el('pre', {}, JSON.stringify(component.details, null, 1)) : '')));
+      el('td', {}, component.details
+        ? el('details', { 'data-key': 'health:' + name }, el('summary', {}, 'details'), el('pre', {}, JSON.stringify(component.details, null, 1))) : '')));
   $('#health tbody').replaceChildren(...rows);
 }
 
@@ -104,7 +105,7 @@ function renderDeadLetters(overview) {
       el('td', {}, m.originalQueue),
       el('td', {}, m.failureReason),
       el('td', {}, time(m.firstAttemptAt), el('br'), time(m.lastAttemptAt)),
-      el('td', {}, el('details', {}, el('summary', {}, m.bodyBytes + ' bytes (' + m.bodyEncoding + ')'), el('pre', {}, m.body))),
+      el('td', {}, el('details', { 'data-key': 'dl:' + queue.queue + ':' + m.messageId }, el('summary', {}, m.bodyBytes + ' bytes (' + m.bodyEncoding + ')'), el('pre', {}, m.body))),
       el('td', {},
         el('button', { type: 'button', class: 'replay', onclick: () => act('POST', base + '/' + m.messageId + '/replay') }, 'Replay'),
         ' ',
@@ -130,6 +131,13 @@ function renderAudit(page) {
     el('td', {}, [a.queue, a.messageId, a.routeId].filter(Boolean).join(' ')), el('td', {}, a.reason || ''))));
 }
 
+// A refresh redraws the tables; what the operator had unfolded stays unfolded.
+function keepingOpen(render) {
+  const open = new Set([...document.querySelectorAll('details[open][data-key]')].map((d) => d.dataset.key));
+  render();
+  document.querySelectorAll('details[data-key]').forEach((d) => { if (open.has(d.dataset.key)) d.open = true; });
+}
+
 async function act(method, path, body) {
   try {
     await call(method, path, body);
@@ -151,11 +159,13 @@ async function refresh() {
       call('GET', '/api/v1/ops/audit?limit=20'),
     ]);
     showConnected(true);
-    renderHealth(health);
-    renderRoutes(routes);
-    renderDeadLetters(deadLetters);
-    renderPipeline(pipeline);
-    renderAudit(audit);
+    keepingOpen(() => {
+      renderHealth(health);
+      renderRoutes(routes);
+      renderDeadLetters(deadLetters);
+      renderPipeline(pipeline);
+      renderAudit(audit);
+    });
     setStatus('updated ' + new Date().toLocaleTimeString());
   } catch (e) {
     if (e instanceof Refused) {
