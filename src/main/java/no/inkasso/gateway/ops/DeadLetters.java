@@ -36,7 +36,11 @@ public class DeadLetters {
 
     /** The names of every dead-letter queue, sorted. */
     public List<String> queues() {
-        return broker.getPostOffice() == null ? List.of() : java.util.Arrays.stream(broker.getActiveMQServerControl().getQueueNames())
+        var control = broker.getActiveMQServerControl();
+        if (control == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(control.getQueueNames())
                 .filter(name -> name.endsWith(BrokerConfiguration.DLQ_SUFFIX))
                 .sorted()
                 .toList();
@@ -98,6 +102,43 @@ public class DeadLetters {
     public boolean replay(String queueName, long messageId, String target) throws Exception {
         return control(queueName).moveMessage(messageId, target, false);
     }
+
+    /**
+     * Moves every message of the dead-letter queue back to the queue it failed on, one pass of the
+     * broker per original queue (not one per message). Returns how many went where; messages whose
+     * original queue no longer exists stay.
+     */
+    public Map<String, Integer> replayAll(String queueName) throws Exception {
+        java.util.Set<String> originals = new java.util.TreeSet<>();
+        boolean unmarked = false;
+        try (LinkedListIterator<MessageReference> refs = queue(queueName).orElseThrow().browserIterator()) {
+            while (refs.hasNext()) {
+                String original = annotation(refs.next().getMessage(), Message.HDR_ORIGINAL_QUEUE);
+                if (original == null) {
+                    unmarked = true;
+                } else {
+                    originals.add(original);
+                }
+            }
+        }
+        Map<String, Integer> moved = new java.util.LinkedHashMap<>();
+        QueueControl control = control(queueName);
+        for (String original : originals) {
+            if (queueExists(original)) {
+                moved.merge(original, control.moveMessages(FLUSH_LIMIT,
+                        ORIGINAL_QUEUE + " = '" + original.replace("'", "''") + "'", original, false, -1), Integer::sum);
+            }
+        }
+        String byName = defaultOriginal(queueName);
+        if (unmarked && queueExists(byName)) {
+            moved.merge(byName, control.moveMessages(FLUSH_LIMIT, ORIGINAL_QUEUE + " IS NULL", byName, false, -1), Integer::sum);
+        }
+        return moved;
+    }
+
+    private static final String ORIGINAL_QUEUE = Message.HDR_ORIGINAL_QUEUE.toString();
+    /** Messages moved per broker transaction in a bulk replay. */
+    private static final int FLUSH_LIMIT = 500;
 
     public boolean discard(String queueName, long messageId) throws Exception {
         return control(queueName).removeMessage(messageId);

@@ -119,21 +119,22 @@ public class OpsApi {
         if (!deadLetters.get().isDeadLetterQueue(queue)) {
             return notFound("No dead-letter queue " + queue + " (dead-letter queues end in .dlq).");
         }
-        int replayed = 0;
-        int skipped = 0;
-        for (long id : deadLetters.get().messageIds(queue)) {
-            Optional<DeadLetter> message = deadLetters.get().find(queue, id);
-            if (message.isEmpty() || !deadLetters.get().queueExists(message.get().originalQueue())
-                    || replay(deadLetters.get(), message.get(), client, correlationId, "bulk replay of " + queue) == null) {
-                skipped++;
-            } else {
-                replayed++;
+        // One audit row per original queue with the count: a bulk replay is one action, and may move many thousands.
+        Map<String, Integer> moved = transaction.execute(status -> {
+            try {
+                Map<String, Integer> byTarget = deadLetters.get().replayAll(queue);
+                byTarget.forEach((target, count) -> audit.add(entry(client, OpsAudit.Action.DEAD_LETTER_REPLAY, queue, null, null,
+                        "bulk replay", count + " messages moved back to " + target, correlationId), null, null));
+                return byTarget;
+            } catch (Exception e) {
+                throw new IllegalStateException("replaying " + queue + " failed", e);
             }
-        }
+        });
+        int replayed = moved == null ? 0 : moved.values().stream().mapToInt(Integer::intValue).sum();
+        log.info("Dead-letter queue {} replayed by {}: {}", queue, client.id(), moved);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("queue", queue);
         body.put("replayed", replayed);
-        body.put("skipped", skipped);
         body.put("remaining", deadLetters.get().overview(queue, 0).count());
         return ApiReply.json(200, body);
     }

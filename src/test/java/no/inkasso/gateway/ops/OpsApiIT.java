@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.MapMessage;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -13,12 +16,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import no.inkasso.gateway.ApiTestClient;
 import no.inkasso.gateway.api.ApiJson;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +36,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -170,24 +179,40 @@ class OpsApiIT {
 
     @Test
     void everyDeadLetterQueueIsFoundAndABulkReplayMovesThemAll() throws Exception {
-        // A queue the gateway does not know of (as agency queues will be): found because its name ends in .dlq.
+        // Queues the gateway does not know of (as agency queues will be): found because the name ends in .dlq.
         String queue = "opsit." + run;
-        broker.getActiveMQServer().createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
-        for (int i = 0; i < 2; i++) {
-            String body = "bulk-" + i;
-            jms.send(queue + ".dlq", session -> session.createTextMessage(body));
+        ActiveMQServer server = broker.getActiveMQServer();
+        server.getAddressSettingsRepository().addMatch(queue, new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(queue + ".dlq")).setMaxDeliveryAttempts(1));
+        server.createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        server.createQueue(QueueConfiguration.of(queue + ".dlq").setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        // one the broker dead-letters (a consumer rolls it back), one put on the dead-letter queue by hand
+        jms.send(queue, session -> session.createTextMessage("bulk-failed"));
+        // A connection of its own: the template's caching factory would keep this consumer (and its prefetch) alive.
+        ConnectionFactory factory = jms.getConnectionFactory() instanceof CachingConnectionFactory caching
+                ? caching.getTargetConnectionFactory() : jms.getConnectionFactory();
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            assertThat(session.createConsumer(session.createQueue(queue)).receive(10_000)).isNotNull();
+            session.rollback();
         }
+        jms.send(queue + ".dlq", session -> session.createTextMessage("bulk-by-hand"));
         JsonNode listed = ApiTestClient.json(api.get("/api/v1/ops/dead-letters?queue=" + queue + ".dlq", OPS_KEY));
         assertThat(listed.at("/queues/0/count").asLong()).isEqualTo(2);
-        assertThat(listed.at("/queues/0/originalQueue").asText()).isEqualTo(queue);
+        assertThat(listed.at("/queues/0/messages").findValuesAsText("originalQueue")).containsOnly(queue);
 
         HttpResponse<String> replayed = api.post("/api/v1/ops/dead-letters/" + queue + ".dlq/replay", OPS_KEY);
 
         assertThat(replayed.statusCode()).isEqualTo(200);
         assertThat(ApiTestClient.json(replayed).get("replayed").asInt()).isEqualTo(2);
         assertThat(ApiTestClient.json(replayed).get("remaining").asInt()).isZero();
-        assertThat(((TextMessage) jms.receive(queue)).getText()).isEqualTo("bulk-0");
-        assertThat(((TextMessage) jms.receive(queue)).getText()).isEqualTo("bulk-1");
+        Set<String> back = new HashSet<>();
+        back.add(((TextMessage) jms.receive(queue)).getText());
+        back.add(((TextMessage) jms.receive(queue)).getText());
+        assertThat(back).containsExactlyInAnyOrder("bulk-failed", "bulk-by-hand");
+        assertThat(jdbc.queryForList("select detail from ops_audit where queue_name = ? and action = 'DEAD_LETTER_REPLAY'",
+                String.class, queue + ".dlq")).containsExactly("2 messages moved back to " + queue);
     }
 
     @Test
