@@ -46,7 +46,7 @@ public class OpsAudit {
         // Two statements: PostgreSQL cannot type a null parameter in "(:before is null or ...)".
         String where = before == null ? "" : "where audit_id < :before ";
         return jdbc.query("select audit_id, at, client_id, action, queue_name, message_id, route_id, reason, detail, correlation_id"
-                + " from ops_audit " + where + "order by audit_id desc fetch first :limit rows only", new MapSqlParameterSource("before", before).addValue("limit", limit), (rs, i) -> new AuditEntry(
+                + " from ops_audit " + where + "order by audit_id desc limit :limit", new MapSqlParameterSource("before", before).addValue("limit", limit), (rs, i) -> new AuditEntry(
                 rs.getString("audit_id"), rs.getObject("at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
                 rs.getString("client_id"), rs.getString("action"), rs.getString("queue_name"), rs.getString("message_id"),
                 rs.getString("route_id"), rs.getString("reason"), rs.getString("detail"), rs.getString("correlation_id")));
