@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The edge of every request: assigns the correlation id, authenticates the client, and refuses
- * bodies over the configured size before anything reads them. Only health is open.
+ * bodies over the configured size before anything reads them. Only health and static pages are open;
+ * {@code /api/v1/ops} and the actuator are for operations clients.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -67,6 +68,11 @@ public class ApiGuardFilter extends OncePerRequestFilter {
                         "Only operations clients may read the actuator endpoints."), correlationId, path);
                 return;
             }
+            if (isOperationsApi(path) && client.get().role() != Role.OPERATIONS) {
+                ProblemWriter.write(response, Problem.of(ProblemType.FORBIDDEN,
+                        "Only operations clients may use the operations API."), correlationId, path);
+                return;
+            }
             long declared = request.getContentLengthLong();
             if (declared > maxBodyBytes) {
                 ProblemWriter.write(response, Problem.of(ProblemType.BODY_TOO_LARGE,
@@ -92,6 +98,11 @@ public class ApiGuardFilter extends OncePerRequestFilter {
         }
     }
 
+    private static boolean isOperationsApi(String path) {
+        return path.equals("/api/v1/ops") || path.startsWith("/api/v1/ops/");
+    }
+
+    /** Health and everything outside /api and /actuator: the /ops dashboard's static page asks for its key itself. */
     private static boolean isOpen(String path) {
         return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
                 || !(path.startsWith("/api/") || path.startsWith("/actuator"));

@@ -65,6 +65,7 @@ public class BrokerConfiguration {
                     .setPageSizeBytes(memory.pageBytes())
                     .setMaxReadPageBytes(memory.readPageBytes())
                     .setPrefetchPageBytes(memory.prefetchPageBytes()));
+            configuration.registerBrokerPlugin(new DeadLetterStamp());
             configuration.setGlobalMaxSize(memory.globalBytes());
             configuration.setIDCacheSize(DUPLICATE_ID_CACHE_SIZE);
             configuration.setPersistIDCache(true);
