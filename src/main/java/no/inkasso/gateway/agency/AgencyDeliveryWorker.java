@@ -156,16 +156,7 @@ public class AgencyDeliveryWorker {
             meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "refused").increment(todo.size());
             return taken.size();
         } catch (DeliveryException failure) {
-            session.rollback();
-            boolean counted = failure instanceof DeliveryException.Transient;
-            int attempts = store.failed(todo, failure.getMessage(), counted);
-            long wait = breaker.onFailure(millis.getAsLong());
-            String outcome = counted ? "failed" : "unavailable";
-            meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", outcome).increment(todo.size());
-            log.warn("Delivery to {} failed ({}; {} consecutive, circuit {}), next try in {} ms{}: {}", agencyId, outcome,
-                    breaker.consecutiveFailures(), breaker.state(millis.getAsLong()), wait,
-                    counted ? " (attempt " + attempts + " of " + maxAttempts + ")" : "", failure.getMessage());
-            return -1;
+            return failed(session, agencyId, breaker, todo, failure);
         } catch (RuntimeException unexpected) {
             session.rollback();
             breaker.onFailure(millis.getAsLong());
@@ -194,17 +185,8 @@ public class AgencyDeliveryWorker {
                         RoutingProperties.deadLetterQueue(agencyId), refused.getMessage());
                 meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "refused").increment();
             } catch (DeliveryException failure) {
-                session.rollback();
                 meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "delivered").increment(delivered);
-                boolean counted = failure instanceof DeliveryException.Transient;
-                int attempts = store.failed(List.of(m), failure.getMessage(), counted);
-                long wait = breaker.onFailure(millis.getAsLong());
-                String outcome = counted ? "failed" : "unavailable";
-                meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", outcome).increment();
-                log.warn("Delivery to {} failed ({}; {} consecutive, circuit {}), next try in {} ms{}: {}", agencyId, outcome,
-                        breaker.consecutiveFailures(), breaker.state(millis.getAsLong()), wait,
-                        counted ? " (attempt " + attempts + " of " + maxAttempts + ")" : "", failure.getMessage());
-                return -1;
+                return failed(session, agencyId, breaker, List.of(m), failure);
             } catch (RuntimeException unexpected) {
                 session.rollback();
                 breaker.onFailure(millis.getAsLong());
@@ -215,6 +197,21 @@ public class AgencyDeliveryWorker {
         breaker.onSuccess();
         meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "delivered").increment(delivered);
         return taken;
+    }
+
+    /** Rolls the batch back, counts the failure against {@code failing} (if it was theirs) and the agency's breaker; returns -1. */
+    private int failed(Session session, String agencyId, AgencyBreaker breaker, List<Outbound> failing, DeliveryException failure)
+            throws JMSException {
+        session.rollback();
+        boolean counted = failure instanceof DeliveryException.Transient;
+        int attempts = store.failed(failing, failure.getMessage(), counted);
+        long wait = breaker.onFailure(millis.getAsLong());
+        String outcome = counted ? "failed" : "unavailable";
+        meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", outcome).increment(failing.size());
+        log.warn("Delivery to {} failed ({}; {} consecutive, circuit {}), next try in {} ms{}: {}", agencyId, outcome,
+                breaker.consecutiveFailures(), breaker.state(millis.getAsLong()), wait,
+                counted ? " (attempt " + attempts + " of " + maxAttempts + ")" : "", failure.getMessage());
+        return -1;
     }
 
     private static List<TextMessage> take(Session session, String queue, int size) throws JMSException {

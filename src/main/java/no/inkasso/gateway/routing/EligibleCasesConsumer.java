@@ -2,6 +2,7 @@ package no.inkasso.gateway.routing;
 
 import jakarta.jms.ConnectionFactory;
 import no.inkasso.gateway.GatewayProperties;
+import no.inkasso.gateway.queues.QueueBatchDrainer;
 import org.springframework.stereotype.Component;
 
 /** Drains {@code cases.eligible} into the {@link AgencyRouter}, a batch per transaction. */

@@ -1,4 +1,4 @@
-package no.inkasso.gateway.routing;
+package no.inkasso.gateway.queues;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -16,7 +16,7 @@ import org.springframework.jms.core.JmsTemplate;
  * Takes a queue's text messages in batches, each batch in one local broker transaction committed only
  * after {@code handler} (which holds its own database transaction) returns. A failing batch is rolled
  * back and its messages are then taken one at a time, so the good ones go through and the broker
- * dead-letters the bad one after its redeliveries (the pattern of the eligibility stage's consumer).
+ * dead-letters the bad one after its redeliveries (the eligibility stage and agency routing both take their queues this way).
  */
 public final class QueueBatchDrainer {
 
