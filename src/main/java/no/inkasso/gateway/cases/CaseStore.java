@@ -113,13 +113,14 @@ public class CaseStore {
                 rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"), rs.getString("detail_json")));
         return jdbc.query("""
                 select case_id, state, received_via, client_id, correlation_id, creditor_org, created_at, updated_at, claim_json,
-                    recheck_on, agency_id
+                    recheck_on, agency_id, agency_case_number
                 from claim_case where case_id = :caseId
                 """, params, (rs, n) -> new StoredCase(rs.getString("case_id"), CaseState.valueOf(rs.getString("state")),
                 Channel.valueOf(rs.getString("received_via")), rs.getString("client_id"), rs.getString("correlation_id"),
                 rs.getString("creditor_org"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getString("claim_json"),
-                rs.getObject("recheck_on", java.time.LocalDate.class), rs.getString("agency_id"), events))
+                rs.getObject("recheck_on", java.time.LocalDate.class), rs.getString("agency_id"),
+                rs.getString("agency_case_number"), events))
                 .stream().findFirst();
     }
 

@@ -17,4 +17,5 @@ public record StoredCase(
         String claimJson,
         LocalDate recheckOn,
         String agencyId,
+        String agencyCaseNumber,
         List<CaseEvent> events) {}

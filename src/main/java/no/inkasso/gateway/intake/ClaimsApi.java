@@ -185,6 +185,7 @@ public class ClaimsApi {
         latestDecision(c).ifPresent(decision -> body.put("decision", decision));
         body.put("recheckOn", c.recheckOn());
         body.put("agency", c.agencyId());
+        body.put("agencyCaseNumber", c.agencyCaseNumber());
         body.put("events", c.events().stream().map(e -> {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("seq", e.seq());

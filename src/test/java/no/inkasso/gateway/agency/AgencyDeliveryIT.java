@@ -177,6 +177,7 @@ class AgencyDeliveryIT {
         assertThat(taken.caseId()).isEqualTo(caseId);
         assertThat(taken.sequence()).isEqualTo(1);
         assertThat(event(atAgency, "AGENCY_DELIVERED").at("/detail/agencyCaseNumber").asText()).isEqualTo(taken.agencyCaseNumber());
+        assertThat(atAgency.path("agencyCaseNumber").asText()).as("on the case itself").isEqualTo(taken.agencyCaseNumber());
         assertThat(event(atAgency, "ROUTED_TO_AGENCY").at("/detail/queue").asText()).isEqualTo("agency.rest-agency-no.outbound");
         JsonNode feed = ApiJson.mapper().readTree(taken.json());
         assertThat(FEED.validate(feed)).isEmpty();
