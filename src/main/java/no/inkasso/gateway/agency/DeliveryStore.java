@@ -1,5 +1,6 @@
 package no.inkasso.gateway.agency;
 
+import no.inkasso.gateway.cases.CaseEvents;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import no.inkasso.gateway.api.ApiJson;
 import no.inkasso.gateway.cases.CaseState;
-import no.inkasso.gateway.routing.CaseEvents;
+import no.inkasso.gateway.cases.CaseEvents;
 import no.inkasso.gateway.routing.DeliveryState;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -1,5 +1,6 @@
 package no.inkasso.gateway.routing;
 
+import no.inkasso.gateway.cases.CaseEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package no.inkasso.gateway.routing;
 
+import no.inkasso.gateway.cases.CaseEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import no.inkasso.gateway.GatewayProperties;
 import no.inkasso.gateway.api.ApiJson;
+import no.inkasso.gateway.cases.CaseEvents;
 import no.inkasso.gateway.cases.CaseState;
 import no.inkasso.gateway.claims.ClaimReader;
 import no.inkasso.gateway.claims.model.Claim;
@@ -195,20 +196,9 @@ public class EligibilityService {
             case MANUAL_REVIEW -> CaseState.MANUAL_REVIEW;
         };
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Integer last = jdbc.queryForObject("select max(seq) from case_event where case_id = :caseId", params, Integer.class);
-        int seq = (last == null ? 0 : last) + 1;
         ObjectNode detail = ApiJson.mapper().createObjectNode().put("trigger", trigger.name());
         detail.set("decision", ApiJson.mapper().valueToTree(decision));
-        jdbc.update("""
-                insert into case_event (case_id, seq, event_type, occurred_at, actor, detail_json)
-                values (:caseId, :seq, :type, :at, :actor, :detail)
-                """, new MapSqlParameterSource()
-                .addValue("caseId", caseId)
-                .addValue("seq", seq)
-                .addValue("type", ELIGIBILITY_DECIDED)
-                .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE)
-                .addValue("actor", actor)
-                .addValue("detail", detail.toString()));
+        int seq = CaseEvents.append(jdbc, caseId, ELIGIBILITY_DECIDED, now, actor, detail);
         jdbc.update("""
                 update claim_case set state = :state, recheck_on = :recheck, agency_id = :agency, decided_at = :at,
                     version = version + 1, updated_at = :at

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import no.inkasso.gateway.api.ApiJson;
+import no.inkasso.gateway.cases.CaseEvents;
 import no.inkasso.gateway.cases.CaseState;
 import no.inkasso.gateway.cases.Channel;
 import no.inkasso.gateway.cases.NewCase;
@@ -270,13 +271,7 @@ public class CreditNotes implements NewCaseListener {
     }
 
     private void addEvent(String caseId, String type, String actor, ObjectNode detail, OffsetDateTime now) {
-        var params = new MapSqlParameterSource("caseId", caseId);
-        Integer last = jdbc.queryForObject("select max(seq) from case_event where case_id = :caseId", params, Integer.class);
-        jdbc.update("""
-                insert into case_event (case_id, seq, event_type, occurred_at, actor, detail_json)
-                values (:caseId, :seq, :type, :at, :actor, :detail)
-                """, params.addValue("seq", (last == null ? 0 : last) + 1).addValue("type", type)
-                .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE).addValue("actor", actor).addValue("detail", detail.toString()));
+        CaseEvents.append(jdbc, caseId, type, now, actor, detail);
     }
 
     private void markCredit(String id, State state, String caseId, String note, OffsetDateTime now) {

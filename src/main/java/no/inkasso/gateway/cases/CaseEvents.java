@@ -1,4 +1,4 @@
-package no.inkasso.gateway.routing;
+package no.inkasso.gateway.cases;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Types;
