@@ -22,10 +22,9 @@ public class BrokerConfiguration {
     static final String DLQ_SUFFIX = ".dlq";
     static final long MIB = 1024L * 1024;
     /**
-     * Duplicate ids remembered per address. The relay can only re-send what it sent but had not yet
-     * marked as sent when the process died: at most one batch (500) per relay. 20,000 is forty
-     * batches of margin, and costs a few MB of heap per address instead of the tens of MB that
-     * 200,000 did.
+     * Duplicate ids remembered per address, for outside producers that set {@code _AMQ_DUPL_ID} (an
+     * access point on {@code ehf.inbound}); the gateway's own relay does not (see {@code OutboxRelay}).
+     * 20,000 costs a few MB of heap per address; the default (and 200,000) cost tens of MB.
      */
     static final int DUPLICATE_ID_CACHE_SIZE = 20_000;
     static final String TCP_ACCEPTOR_NAME = "gateway-tcp";

@@ -96,8 +96,8 @@ public class DeadLetters {
     }
 
     /**
-     * Moves the message back to {@code target}. The broker's duplicate detection is bypassed: the
-     * message keeps the duplicate id it was first sent with, which the target has already seen.
+     * Moves the message back to {@code target}. The broker's duplicate detection is bypassed: a
+     * message an outside producer sent with a duplicate id would otherwise be dropped by the target.
      */
     public boolean replay(String queueName, long messageId, String target) throws Exception {
         return control(queueName).moveMessage(messageId, target, false);

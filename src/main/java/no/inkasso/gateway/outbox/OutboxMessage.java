@@ -2,8 +2,8 @@ package no.inkasso.gateway.outbox;
 
 /**
  * A message stored in the same transaction as the change it announces, to be put on
- * {@code destination} by the relay. {@code dedupId} is stable per announcement, so the broker
- * drops a copy the relay sends again after a crash.
+ * {@code destination} by the relay. {@code dedupId} is stable per announcement (the JMS property
+ * {@code gatewayMessageId}), so a consumer can recognise a copy the relay sends again after a crash.
  */
 public record OutboxMessage(long id, String destination, String dedupId, String caseId, String correlationId, String payload) {
 

@@ -19,7 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The route intake-relay-outbox against the real embedded broker and database: what is in the
  * outbox reaches its queue, and a message relayed twice (a crash between the broker commit and
- * the outbox delete) reaches it once.
+ * the outbox delete) arrives twice with the same {@code gatewayMessageId}, for the consumer to
+ * recognise (at least once; the broker's duplicate detection is not relied on).
  */
 @CamelSpringBootTest
 // The eligibility stage is paused: these tests read claims.received themselves.
@@ -54,7 +55,7 @@ class OutboxRelayRouteIT {
     }
 
     @Test
-    void theSameAnnouncementRelayedTwiceArrivesOnce() throws Exception {
+    void theSameAnnouncementRelayedTwiceArrivesTwiceWithOneMessageId() throws Exception {
         String caseId = UUID.randomUUID().toString();
         OutboxMessage announcement = OutboxMessage.of(QUEUE, QUEUE + ":" + caseId, caseId, "corr-2", "{\"n\":1}");
 
@@ -63,13 +64,16 @@ class OutboxRelayRouteIT {
         Message first = jms.receiveSelected(QUEUE, "caseId = '" + caseId + "'");
         // as if the relay had died after the broker commit and before deleting the row: the row is back
         outbox.add(List.of(announcement));
-        NotifyBuilder relayedAgain = new NotifyBuilder(camel).fromRoute("intake-relay-outbox").whenCompleted(2).create();
-        assertThat(relayedAgain.matches(10, TimeUnit.SECONDS)).isTrue();
+        Message second = jms.receiveSelected(QUEUE, "caseId = '" + caseId + "'");
         assertThat(outbox.oldest(1000)).noneMatch(m -> caseId.equals(m.caseId()));
         jms.setReceiveTimeout(1_000);
-        Message second = jms.receiveSelected(QUEUE, "caseId = '" + caseId + "'");
+        Message third = jms.receiveSelected(QUEUE, "caseId = '" + caseId + "'");
 
         assertThat(first).isNotNull();
-        assertThat(second).as("the broker's duplicate detection drops the second copy").isNull();
+        assertThat(second).as("the copy is not dropped by the broker").isNotNull();
+        assertThat(second.getStringProperty(OutboxRelay.MESSAGE_ID_PROPERTY))
+                .isEqualTo(first.getStringProperty(OutboxRelay.MESSAGE_ID_PROPERTY))
+                .isEqualTo(QUEUE + ":" + caseId);
+        assertThat(third).isNull();
     }
 }

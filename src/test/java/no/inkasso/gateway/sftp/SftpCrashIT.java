@@ -31,14 +31,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The exactly-once promise of the SFTP intake, against a real crash: the packaged jar takes a
  * 30,000-line export, is killed with SIGKILL part-way through, and is started again on the same
- * data. In the end every line is exactly one claim (one case, one claims.received message) or one
- * stored and reported error — nothing lost, nothing twice — and the file is in .done/.
+ * data. In the end every line is exactly one claim (one case, announced on claims.received at least
+ * once) or one stored and reported error — nothing lost, nothing twice — and the file is in .done/.
  */
 class SftpCrashIT {
 
     private static final int LINES = 30_000;
     /** Every 100th line is bad (an impossible due date). */
     private static final int BAD_EVERY = 100;
+    /** gateway.outbox.batch-size: what the relay sends in one broker transaction. */
+    private static final int RELAY_BATCH = 500;
     private static final String OPERATIONS_KEY = "dev-only-operations-key";
     private static final Pattern CREATED = Pattern.compile(
             "^gateway_claims_received_total\\{channel=\"SFTP\",outcome=\"created\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
@@ -71,12 +73,11 @@ class SftpCrashIT {
         Map<String, Integer> messages = claimsReceivedMessagesPerCase(good);
         gateway.stop();
 
-        // Never twice on the queue. KNOWN ISSUE (seen once in six runs, 2026-11-23): after the SIGKILL, 14 of
-        // 29,700 cases had no claims.received message (the relay's resend was dropped as a duplicate, so the
-        // first copy was presumably in a broker page not yet on disk). The cases themselves are all stored;
-        // the missing-message check is back to `hasSize(good)` once that is fixed (see the closing note).
-        assertThat(messages).as("at most one claims.received message per case").allSatisfy((caseId, n) -> assertThat(n).isEqualTo(1));
-        assertThat(messages.keySet()).as("messages only for this file's cases").hasSizeLessThanOrEqualTo(good);
+        // At least once: every case announced; a copy only of what the relay had sent but not yet marked as
+        // sent when it was killed (at most one batch), which the eligibility stage recognises and ignores.
+        assertThat(messages).as("one claims.received message per case").hasSize(good);
+        int copies = messages.values().stream().mapToInt(n -> n - 1).sum();
+        assertThat(copies).as("copies sent again after the kill: at most one relay batch").isLessThanOrEqualTo(RELAY_BATCH);
         try (var db = DriverManager.getConnection(gateway.databaseUrl(), "sa", "")) {
             var cases = db.prepareStatement("select case_id, invoice_number from claim_case where invoice_number like ?");
             cases.setString(1, run + "-%");
@@ -89,7 +90,7 @@ class SftpCrashIT {
                 }
             }
             assertThat(invoices).as("one case per good line").hasSize(good).doesNotHaveDuplicates();
-            assertThat(caseIds).containsAll(messages.keySet());
+            assertThat(caseIds).isEqualTo(messages.keySet());
 
             var rejected = db.prepareStatement("""
                     select r.line_number from rejected_input r join file_intake f on f.content_sha256 = r.file_sha256
