@@ -17,6 +17,7 @@ public enum ProblemType {
     ACTION_REFUSED(409, "action-refused", "The action cannot be done as things stand"),
     BODY_TOO_LARGE(413, "body-too-large", "The request body is too large"),
     EHF_REJECTED(422, "ehf-rejected", "The EHF document was rejected"),
+    PAYMENT_FILE_REJECTED(422, "payment-file-rejected", "The payment file was rejected"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The content type is not accepted here"),
     INTERNAL(500, "internal-error", "The gateway failed to handle the request"),
     UNAVAILABLE(503, "unavailable", "This is not available on this gateway");

@@ -21,7 +21,9 @@ public enum CaseState {
     /** The agency has the case (its case number is stored when the transport answers with one). */
     AT_AGENCY,
     /** The NEW_CASE could not be delivered (refused by the agency, or out of attempts): dead-lettered, for operations. */
-    DELIVERY_FAILED;
+    DELIVERY_FAILED,
+    /** Closed: the debtor paid the creditor in full (a bank payment file) before the case reached an agency. Terminal. */
+    PAID;
 
     /** States from which a fresh eligibility decision may be made (on demand or on its date). */
     public boolean mayBeRechecked() {

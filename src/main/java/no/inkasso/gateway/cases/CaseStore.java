@@ -81,13 +81,14 @@ public class CaseStore {
                 .addValue("country", c.debtorCountry())
                 .addValue("sha", c.contentSha256())
                 .addValue("json", c.claimJson())
+                .addValue("paymentRef", c.paymentReference())
                 .addValue("at", c.createdAt(), Types.TIMESTAMP_WITH_TIMEZONE)).toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("""
                 insert into claim_case (case_id, source_system, creditor_org, invoice_number, state, received_via, client_id,
                     correlation_id, currency, outstanding_amount, due_date, debtor_country, content_sha256, claim_json,
-                    version, created_at, updated_at)
+                    payment_ref, version, created_at, updated_at)
                 values (:caseId, :source, :creditor, :invoice, :state, :via, :client, :correlation, :currency, :outstanding,
-                    :due, :country, :sha, :json, 1, :at, :at)
+                    :due, :country, :sha, :json, :paymentRef, 1, :at, :at)
                 """, rows);
         MapSqlParameterSource[] events = cases.stream().map(c -> new MapSqlParameterSource()
                 .addValue("caseId", c.caseId())

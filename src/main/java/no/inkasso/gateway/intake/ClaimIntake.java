@@ -121,7 +121,7 @@ public class ClaimIntake {
             String caseId = TimeOrderedIds.next();
             created.add(new NewCase(caseId, key, channel, client.id(), s.correlationId(), claim.getInvoice().getCurrency(),
                     claim.getInvoice().getOutstandingAmount(), claim.getInvoice().getDueDate(), claim.getDebtor().getCountry(),
-                    s.reading().sha256(), s.reading().canonicalJson(), now));
+                    s.reading().sha256(), s.reading().canonicalJson(), now, paymentReference(claim)));
             messages.add(OutboxMessage.of(claimsReceivedQueue, claimsReceivedQueue + ":" + caseId, caseId, s.correlationId(),
                     claimsReceivedMessage(caseId, key, s, channel, now)));
             known.put(key, new ExistingCase(caseId, s.reading().sha256()));
@@ -188,5 +188,11 @@ public class ClaimIntake {
                 .put("invoiceNumber", key.invoiceNumber());
         message.put("contentSha256", s.reading().sha256());
         return message.toString();
+    }
+
+    /** The claim's KID as payments quote it (no surrounding space), or null. */
+    static String paymentReference(Claim claim) {
+        String kid = claim.getInvoice().getKid();
+        return kid == null || kid.isBlank() ? null : kid.strip();
     }
 }

@@ -53,7 +53,9 @@ public class EligibilityService {
         SCHEDULED_RECHECK,
         RECHECK_REQUEST,
         /** A credit note changed the amount of a case that was already decided. */
-        CREDIT_NOTE
+        CREDIT_NOTE,
+        /** A payment from a bank file changed the amount of a case that was already decided. */
+        PAYMENT
     }
 
     /** The result of asking for a decision. */
@@ -128,6 +130,11 @@ public class EligibilityService {
      */
     public Result redecideAfterCredit(String caseId, String actor) {
         return decide(caseId, Trigger.CREDIT_NOTE, actor, state -> state != CaseState.RECEIVED && state.mayBeRechecked());
+    }
+
+    /** Decides again after a payment lowered the case's amount, from the same states as after a credit note. */
+    public Result redecideAfterPayment(String caseId, String actor) {
+        return decide(caseId, Trigger.PAYMENT, actor, state -> state != CaseState.RECEIVED && state.mayBeRechecked());
     }
 
     /** Re-checks waiting cases whose date has come, each in its own transaction; returns how many. */
