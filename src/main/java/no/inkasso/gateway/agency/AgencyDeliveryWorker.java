@@ -82,6 +82,11 @@ public class AgencyDeliveryWorker {
         }
     }
 
+    /** The agency's transport (tests reach the SFTP one's crash hook through it). */
+    public AgencyTransport transport(String agencyId) {
+        return transports.get(agencyId);
+    }
+
     public Map<String, AgencyBreaker> breakers() {
         return Collections.unmodifiableMap(breakers);
     }

@@ -62,7 +62,7 @@ public class BatchStore {
             int batchNo = last == null ? 1 : last + 1;
             String batchId = agencyId + "-" + String.format("%06d", batchNo);
             String fileName = fileNamePattern.replace("{agency}", agencyId).replace("{batch}", String.format("%06d", batchNo))
-                    .replace("{date}", now.atZoneSameInstant(java.time.ZoneId.of("Europe/Oslo")).format(DateTimeFormatter.BASIC_ISO_DATE));
+                    .replace("{date}", now.atZoneSameInstant(java.time.ZoneId.of("Europe/Oslo")).format(DateTimeFormatter.ofPattern("yyyyMMdd")));
             int position = 0;
             for (Outbound m : messages) {
                 position += jdbc.update("""
