@@ -35,6 +35,10 @@ import org.springframework.jms.core.JmsTemplate;
  * decides when to try again (exponential backoff, then an open circuit with half-open trials). A
  * permanent refusal, or a message out of counted attempts, goes to {@code agency.<id>.outbound.dlq}
  * with its original body and properties plus {@code deadLetterReason} and {@code deliveryAttempts}.
+ * <p>
+ * An agency with a {@link RateLimiter} gets at most its rate: each tick takes only as many messages as
+ * the limiter allows now, the rest waits on the queue. A {@link BatchingTransport} (SFTP) is taken only
+ * when its schedule is due, a file's worth at a time, each recorded as a batch before the commit.
  */
 public class AgencyDeliveryWorker {
 
@@ -47,16 +51,25 @@ public class AgencyDeliveryWorker {
     private final MeterRegistry meters;
     private final Map<String, AgencyTransport> transports;
     private final Map<String, AgencyBreaker> breakers = new LinkedHashMap<>();
+    private final Map<String, RateLimiter> limiters;
     private final int maxAttempts;
     private final LongSupplier millis;
 
     public AgencyDeliveryWorker(ConnectionFactory connectionFactory, DeliveryStore store, MeterRegistry meters,
                                 Map<String, AgencyTransport> transports, RoutingProperties.Delivery settings, LongSupplier millis) {
+        this(connectionFactory, store, meters, transports, Map.of(), settings, millis);
+    }
+
+    /** @param limiters per agency with a rate limit (REST and JMS), its limiter */
+    public AgencyDeliveryWorker(ConnectionFactory connectionFactory, DeliveryStore store, MeterRegistry meters,
+                                Map<String, AgencyTransport> transports, Map<String, RateLimiter> limiters,
+                                RoutingProperties.Delivery settings, LongSupplier millis) {
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
         this.store = store;
         this.meters = meters;
         this.transports = Map.copyOf(transports);
+        this.limiters = Map.copyOf(limiters);
         this.maxAttempts = settings.maxAttempts();
         this.millis = millis;
         for (String agencyId : transports.keySet()) {
@@ -67,6 +80,11 @@ public class AgencyDeliveryWorker {
                     .description("1 while the agency's circuit is open (deliveries paused) or half-open")
                     .tag("agency", agencyId).register(meters);
         }
+    }
+
+    /** The agency's transport (tests reach the SFTP one's crash hook through it). */
+    public AgencyTransport transport(String agencyId) {
+        return transports.get(agencyId);
     }
 
     public Map<String, AgencyBreaker> breakers() {
@@ -81,10 +99,22 @@ public class AgencyDeliveryWorker {
             throw new IllegalArgumentException("no delivery configured for agency " + agencyId);
         }
         synchronized (transport) {
+            if (transport instanceof BatchingTransport batching) {
+                return deliverFiles(agencyId, batching, breaker);
+            }
+            RateLimiter limiter = limiters.get(agencyId);
             long until = millis.getAsLong() + TICK_BUDGET_MS;
             int handled = 0;
             while (millis.getAsLong() < until && breaker.allowsAttempt(millis.getAsLong())) {
-                Integer n = jms.execute(session -> deliverBatch(session, agencyId, transport, breaker), true);
+                int size = limiter == null ? transport.batchSize() : limiter.available(millis.getAsLong(), transport.batchSize());
+                if (size <= 0) {
+                    meters.counter("gateway.agency.rate.limited", "agency", agencyId).increment();
+                    break;
+                }
+                Integer n = jms.execute(session -> deliverBatch(session, agencyId, transport, breaker, size), true);
+                if (limiter != null && n != null && n != 0) {
+                    limiter.take(millis.getAsLong(), n < 0 ? 1 : n);
+                }
                 if (n == null || n <= 0) {
                     break;
                 }
@@ -94,8 +124,52 @@ public class AgencyDeliveryWorker {
         }
     }
 
-    private int deliverBatch(Session session, String agencyId, AgencyTransport transport, AgencyBreaker breaker) throws JMSException {
-        List<TextMessage> taken = take(session, RoutingProperties.outboundQueue(agencyId), transport.batchSize());
+    /**
+     * A batching (SFTP) agency's tick: uploads the batches recorded but not confirmed uploaded; when the
+     * schedule is due, takes the queue a file's worth at a time (each recorded as a batch) and uploads
+     * those; reads receipts. A failure to reach the agency's server leaves everything recorded for the
+     * next try and counts against the agency's breaker, never against a message.
+     */
+    private int deliverFiles(String agencyId, BatchingTransport batching, AgencyBreaker breaker) {
+        long now = millis.getAsLong();
+        if (!breaker.allowsAttempt(now)) {
+            return 0;
+        }
+        int handled = 0;
+        try {
+            int uploaded = batching.uploadPending();
+            if (batching.due(now)) {
+                batching.ran(now);
+                while (true) {
+                    Integer n = jms.execute(session -> deliverBatch(session, agencyId, batching, breaker, batching.batchSize()), true);
+                    if (n == null || n <= 0) {
+                        break;
+                    }
+                    handled += n;
+                    if (n < batching.batchSize()) {
+                        break;
+                    }
+                }
+                uploaded += batching.uploadPending();
+            }
+            int receipts = batching.readReceipts(now);
+            if (uploaded > 0 || receipts >= 0) {
+                breaker.onSuccess();
+            }
+            meters.counter("gateway.agency.batch.files", "agency", agencyId).increment(uploaded);
+            return handled + uploaded + Math.max(0, receipts);
+        } catch (DeliveryException failure) {
+            long wait = breaker.onFailure(millis.getAsLong());
+            meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "unavailable").increment();
+            log.warn("Delivery to {} failed (unavailable; {} consecutive, circuit {}), next try in {} ms; nothing is lost: {}", agencyId,
+                    breaker.consecutiveFailures(), breaker.state(millis.getAsLong()), wait, failure.getMessage());
+            return handled;
+        }
+    }
+
+    private int deliverBatch(Session session, String agencyId, AgencyTransport transport, AgencyBreaker breaker, int size)
+            throws JMSException {
+        List<TextMessage> taken = take(session, RoutingProperties.outboundQueue(agencyId), size);
         if (taken.isEmpty()) {
             return 0;
         }
@@ -128,6 +202,9 @@ public class AgencyDeliveryWorker {
                 continue;
             }
             todo.add(m);
+        }
+        if (transport instanceof BatchingTransport batching) {
+            return stage(session, agencyId, batching, todo, taken.size());
         }
         if (todo.isEmpty()) {
             session.commit();
@@ -197,6 +274,32 @@ public class AgencyDeliveryWorker {
         breaker.onSuccess();
         meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "delivered").increment(delivered);
         return taken;
+    }
+
+    /** Records the messages as the agency's next batch file (a message no file can hold is dead-lettered), then commits. */
+    private int stage(Session session, String agencyId, BatchingTransport batching, List<Outbound> todo, int taken) throws JMSException {
+        try {
+            List<Outbound> fit = new ArrayList<>();
+            for (Outbound m : todo) {
+                String refused = batching.check(m);
+                if (refused == null) {
+                    fit.add(m);
+                    continue;
+                }
+                deadLetter(session, agencyId, m.original(), refused, 1);
+                store.dead(agencyId, m.caseId(), m.sequence(), m.kind(), refused);
+                log.warn("Case {} #{} cannot go to {}: dead-lettered to {} ({})", m.caseId(), m.sequence(), agencyId,
+                        RoutingProperties.deadLetterQueue(agencyId), refused);
+            }
+            if (!fit.isEmpty()) {
+                batching.stage(fit);
+            }
+            session.commit();
+            return taken;
+        } catch (RuntimeException e) {
+            session.rollback();
+            throw e;
+        }
     }
 
     /** Rolls the batch back, counts the failure against {@code failing} (if it was theirs) and the agency's breaker; returns -1. */

@@ -14,6 +14,19 @@ import java.util.Locale;
  * @param queue        jms: the agency's queue (default {@code agency.<id>.cases}) on our broker, or on
  *                     {@code brokerUrl} when the agency runs its own
  * @param timeoutMs    rest: connect and read timeout; an answer later than this is a transient failure
+ * @param rateLimitPerSecond rest and jms: at most this many messages a second to the agency (0: no limit)
+ * @param host         sftp: the agency's SFTP server ({@code port}, default 22; {@code username}, {@code password}
+ *                     and/or {@code privateKeyFile}, secrets from the environment; {@code knownHostsFile} to check
+ *                     its host key)
+ * @param folder       sftp: where batch files are put (relative to the login folder)
+ * @param fileName     sftp: the batch file's name: {@code {agency}}, {@code {batch}} (the agency's batch number,
+ *                     six digits) and {@code {date}} (yyyyMMdd, the day the batch was made) are filled in; it
+ *                     must contain {@code {batch}} so each file has its own name
+ * @param schedule     sftp: when batch files are made, a cron expression (second minute hour day month weekday,
+ *                     Europe/Oslo), or else every {@code periodMs}
+ * @param maxCasesPerFile sftp: messages per batch file at most (more make more files in the same run)
+ * @param receiptFolder sftp: where the agency puts its receipt files (none: no receipts; a file uploaded is delivered)
+ * @param receiptPollMs sftp: how often the receipt folder is read while batches wait for their receipt
  */
 public record AgencyDelivery(
         String agencyId,
@@ -30,7 +43,21 @@ public record AgencyDelivery(
         String brokerUrl,
         String brokerUser,
         String brokerPassword,
-        long timeoutMs) {
+        long timeoutMs,
+        double rateLimitPerSecond,
+        String host,
+        int port,
+        String username,
+        String password,
+        String privateKeyFile,
+        String knownHostsFile,
+        String folder,
+        String fileName,
+        String schedule,
+        long periodMs,
+        int maxCasesPerFile,
+        String receiptFolder,
+        long receiptPollMs) {
 
     public enum Transport {
         REST,
@@ -53,6 +80,36 @@ public record AgencyDelivery(
         apiKeyHeader = apiKeyHeader == null || apiKeyHeader.isBlank() ? "X-API-Key" : apiKeyHeader;
         queue = queue == null || queue.isBlank() ? "agency." + agencyId + ".cases" : queue;
         timeoutMs = timeoutMs <= 0 ? 10_000 : timeoutMs;
+        if (rateLimitPerSecond < 0) {
+            throw new IllegalArgumentException("agency " + agencyId + ": rate-limit-per-second must be 0 (none) or more");
+        }
+        port = port <= 0 ? 22 : port;
+        folder = blank(folder) ? "." : folder;
+        fileName = blank(fileName) ? "{agency}-{batch}.xml" : fileName;
+        maxCasesPerFile = maxCasesPerFile <= 0 ? 1000 : maxCasesPerFile;
+        periodMs = periodMs <= 0 && blank(schedule) ? 60_000 : periodMs;
+        receiptFolder = blank(receiptFolder) ? null : receiptFolder;
+        receiptPollMs = receiptPollMs <= 0 ? 10_000 : receiptPollMs;
+        if (transport == Transport.SFTP) {
+            if (blank(host) || blank(username)) {
+                throw new IllegalArgumentException("agency " + agencyId + ": an sftp delivery needs host and username");
+            }
+            if (blank(password) && blank(privateKeyFile)) {
+                throw new IllegalArgumentException("agency " + agencyId + ": an sftp delivery needs password or private-key-file");
+            }
+            if (!fileName.contains("{batch}") || fileName.contains("/") || fileName.startsWith(".")) {
+                throw new IllegalArgumentException("agency " + agencyId + ": file-name '" + fileName
+                        + "' must contain {batch}, no folder and not start with '.'");
+            }
+            if (!blank(schedule)) {
+                try {
+                    org.springframework.scheduling.support.CronExpression.parse(schedule);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("agency " + agencyId + ": schedule '" + schedule
+                            + "' is not a cron expression (second minute hour day month weekday): " + e.getMessage());
+                }
+            }
+        }
         if (transport == Transport.REST && (endpoint == null || endpoint.isBlank())) {
             throw new IllegalArgumentException("agency " + agencyId + ": a rest delivery needs an endpoint");
         }
@@ -64,6 +121,10 @@ public record AgencyDelivery(
         }
     }
 
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     public boolean ownBroker() {
         return brokerUrl != null && !brokerUrl.isBlank();
     }
@@ -71,7 +132,12 @@ public record AgencyDelivery(
     /** For logs: never the secrets. */
     @Override
     public String toString() {
-        return agencyId + " via " + transport.name().toLowerCase(Locale.ROOT) + " "
-                + (transport == Transport.JMS ? queue + (ownBroker() ? " at " + brokerUrl : "") : String.valueOf(endpoint));
+        return agencyId + " via " + transport.name().toLowerCase(Locale.ROOT) + " " + switch (transport) {
+            case JMS -> queue + (ownBroker() ? " at " + brokerUrl : "");
+            case REST -> String.valueOf(endpoint);
+            case SFTP -> username + "@" + host + ":" + port + "/" + folder + " (" + fileName + ", "
+                    + (blank(schedule) ? "every " + periodMs + " ms" : "cron " + schedule) + ", at most " + maxCasesPerFile
+                    + " per file" + (receiptFolder == null ? "" : ", receipts from " + receiptFolder) + ")";
+        } + (rateLimitPerSecond > 0 ? ", at most " + rateLimitPerSecond + "/s" : "");
     }
 }

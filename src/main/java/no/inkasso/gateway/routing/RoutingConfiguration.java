@@ -10,7 +10,14 @@ import no.inkasso.gateway.agency.AgencyDeliveryWorker;
 import no.inkasso.gateway.agency.AgencyTransport;
 import no.inkasso.gateway.agency.DeliveryStore;
 import no.inkasso.gateway.agency.JmsAgencyTransport;
+import no.inkasso.gateway.agency.RateLimiter;
 import no.inkasso.gateway.agency.RestAgencyTransport;
+import no.inkasso.gateway.agency.sftp.BatchStore;
+import no.inkasso.gateway.agency.sftp.SftpBatchTransport;
+import no.inkasso.gateway.sftp.SftpOutbound;
+import java.time.Clock;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import no.inkasso.gateway.eligibility.RuleFiles;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -41,27 +48,35 @@ public class RoutingConfiguration {
         AgencyDirectory directory = AgencyDirectory.read(Path.of(properties.eligibility().configDir()).resolve(RuleFiles.AGENCIES),
                 environment::resolveRequiredPlaceholders);
         for (AgencyDelivery delivery : directory.all()) {
-            if (delivery.transport() == AgencyDelivery.Transport.SFTP) {
-                throw new IllegalStateException("agencies.yml: agency " + delivery.agencyId()
-                        + ": transport sftp is not available yet (use rest or jms)");
-            }
             log.info("Agency delivery: {}", delivery);
         }
         return directory;
     }
 
+    @Bean
+    BatchStore agencyBatches(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+        return new BatchStore(jdbc, transaction, clock);
+    }
+
     @Bean("agencyDelivery")
     AgencyDeliveryWorker agencyDelivery(AgencyDirectory directory, ConnectionFactory connectionFactory, DeliveryStore store,
+                                        BatchStore batches, SftpOutbound sftpOutbound, GatewayProperties properties,
                                         MeterRegistry meters, RoutingProperties routing) {
         Map<String, AgencyTransport> transports = new LinkedHashMap<>();
+        Map<String, RateLimiter> limiters = new LinkedHashMap<>();
         for (AgencyDelivery delivery : directory.all()) {
             transports.put(delivery.agencyId(), switch (delivery.transport()) {
                 case REST -> new RestAgencyTransport(delivery);
                 case JMS -> new JmsAgencyTransport(delivery, routing.delivery().batchSize());
-                case SFTP -> throw new IllegalStateException("transport sftp is not available yet");
+                case SFTP -> new SftpBatchTransport(delivery, batches, store, sftpOutbound, connectionFactory,
+                        Path.of(properties.dataDir(), "agency-batches", delivery.agencyId()), System.currentTimeMillis());
             });
+            if (delivery.rateLimitPerSecond() > 0 && delivery.transport() != AgencyDelivery.Transport.SFTP) {
+                limiters.put(delivery.agencyId(), new RateLimiter(delivery.rateLimitPerSecond()));
+            }
         }
-        return new AgencyDeliveryWorker(connectionFactory, store, meters, transports, routing.delivery(), System::currentTimeMillis);
+        return new AgencyDeliveryWorker(connectionFactory, store, meters, transports, limiters, routing.delivery(),
+                System::currentTimeMillis);
     }
 
     /**

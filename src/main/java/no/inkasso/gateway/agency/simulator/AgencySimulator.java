@@ -34,7 +34,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * A collection-agency simulator for demos and tests: agencies that take the gateway's case feed over
  * REST ({@code POST /agencies/<id>/cases}, API key or OAuth2 bearer token from {@code POST /oauth/token})
- * and JMS (a queue per agency), answer with their case numbers, recognise a copy of a message they
+ * and JMS (a queue per agency) and SFTP batch files ({@link SimulatedSftpAgency}: its own SFTP server), answer with their case numbers, recognise a copy of a message they
  * took, and fail on demand through a small control API:
  * <pre>
  *   GET  /control/agencies/{id}           what the agency took (cases, numbers, copies, mode)
@@ -60,6 +60,7 @@ public final class AgencySimulator implements AutoCloseable {
     private final Map<String, SimulatedAgency> agencies = new ConcurrentHashMap<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<Connection> jmsConnections = new ArrayList<>();
+    private final List<SimulatedSftpAgency> sftpAgencies = new ArrayList<>();
 
     private AgencySimulator(HttpServer server, String apiKey, String clientId, String clientSecret) {
         this.server = server;
@@ -122,6 +123,15 @@ public final class AgencySimulator implements AutoCloseable {
         }
     }
 
+    /** Runs agency {@code agencyId}'s SFTP server on {@code port} (login {@code user}/{@code password}, files under {@code root}). */
+    public SimulatedSftpAgency sftp(String agencyId, java.nio.file.Path root, int port, String user, String password) {
+        SimulatedSftpAgency sftp = new SimulatedSftpAgency(agency(agencyId), root, port, user, password);
+        synchronized (sftpAgencies) {
+            sftpAgencies.add(sftp);
+        }
+        return sftp;
+    }
+
     public void reset() {
         agencies.values().forEach(SimulatedAgency::reset);
         tokens.clear();
@@ -131,6 +141,9 @@ public final class AgencySimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        synchronized (sftpAgencies) {
+            sftpAgencies.forEach(SimulatedSftpAgency::close);
+        }
         synchronized (jmsConnections) {
             for (Connection c : jmsConnections) {
                 try {
@@ -258,7 +271,10 @@ public final class AgencySimulator implements AutoCloseable {
      * Runs the simulator alone. Environment: {@code SIMULATOR_PORT} (9090), {@code SIMULATOR_API_KEY}
      * (dev-only-demo-agency-no-key), {@code SIMULATOR_CLIENT_ID} / {@code SIMULATOR_CLIENT_SECRET} (OAuth2),
      * {@code SIMULATOR_BROKER_URL} (tcp://127.0.0.1:61617, the gateway's GATEWAY_BROKER_ACCEPTOR_URL) and
-     * {@code SIMULATOR_JMS_AGENCIES} (demo-agency-se=agency.demo-agency-se.cases, comma-separated; empty = no JMS).
+     * {@code SIMULATOR_JMS_AGENCIES} (demo-agency-se=agency.demo-agency-se.cases, comma-separated; empty = no JMS),
+     * {@code SIMULATOR_SFTP_AGENCIES} (SFTP agencies, each its own login on one server; empty = none),
+     * {@code SIMULATOR_SFTP_PORT} (2224), {@code SIMULATOR_SFTP_PASSWORD} (dev-only-agency-sftp-password) and
+     * {@code SIMULATOR_SFTP_ROOT} (./data/agency-simulator-sftp).
      */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(env("SIMULATOR_PORT", "9090"));
@@ -272,6 +288,13 @@ public final class AgencySimulator implements AutoCloseable {
             for (String pair : jms.split(",")) {
                 String[] parts = pair.trim().split("=", 2);
                 simulator.listen(broker, parts[1], parts[0]);
+            }
+        }
+        int sftpPort = Integer.parseInt(env("SIMULATOR_SFTP_PORT", "2224"));
+        for (String agencyId : env("SIMULATOR_SFTP_AGENCIES", "").split(",")) {
+            if (!agencyId.isBlank()) {
+                simulator.sftp(agencyId.trim(), java.nio.file.Path.of(env("SIMULATOR_SFTP_ROOT", "data/agency-simulator-sftp"), agencyId.trim()),
+                        sftpPort++, agencyId.trim(), env("SIMULATOR_SFTP_PASSWORD", "dev-only-agency-sftp-password"));
             }
         }
         System.out.println("Agency simulator on http://127.0.0.1:" + simulator.port() + " (control: /control/agencies/<id>)");
