@@ -47,7 +47,7 @@ public final class LedgerDirectory {
                 throw new IllegalArgumentException("source system " + ledger.sourceSystem() + " is listed twice");
             }
         }
-        this.ledgers = Map.copyOf(bySystem);
+        this.ledgers = java.util.Collections.unmodifiableMap(bySystem);
     }
 
     /** Reads {@code file}; {@code resolve} fills {@code ${…}} placeholders (the Spring environment). */

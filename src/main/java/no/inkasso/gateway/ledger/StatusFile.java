@@ -133,7 +133,11 @@ public final class StatusFile {
     }
 
     private static String amount(JsonNode amount) {
-        return amount.isNumber() ? amount.decimalValue().toPlainString() : "";
+        if (!amount.isNumber()) {
+            return "";
+        }
+        java.math.BigDecimal value = amount.decimalValue();
+        return (value.scale() < 2 ? value.setScale(2) : value).toPlainString();
     }
 
     private static String text(JsonNode e, String pointer) {
