@@ -71,13 +71,54 @@ function renderHealth(health) {
   $('#health tbody').replaceChildren(...rows);
 }
 
+function renderAgencies(health) {
+  const agencies = (health.components || {}).agencies;
+  const details = (agencies && agencies.details) || {};
+  const rows = Object.entries(details).filter(([, a]) => a && typeof a === 'object').map(([id, a]) =>
+    el('tr', { 'data-agency': id },
+      el('td', {}, id),
+      el('td', { class: 'state ' + a.status }, a.status),
+      el('td', { class: 'circuit' }, a.circuit),
+      el('td', {}, String(a.consecutiveFailures)),
+      el('td', {}, time(a.lastSuccessAt)),
+      el('td', {}, time(a.lastFailureAt))));
+  $('#agencies tbody').replaceChildren(...rows);
+}
+
+// Throughput from the counters' change between two refreshes.
+const previous = { at: 0, counts: new Map() };
+function perSecond(key, count, now) {
+  const before = previous.counts.get(key);
+  previous.counts.set(key, count);
+  if (before === undefined || !previous.at || now <= previous.at) return '';
+  return ((count - before) * 1000 / (now - previous.at)).toFixed(1);
+}
+
+function renderQueues(list, now) {
+  $('#queues tbody').replaceChildren(...list.queues.map((q) => el('tr', { 'data-queue': q.queue },
+    el('td', {}, q.queue),
+    el('td', { class: 'depth' }, String(q.messages)),
+    el('td', {}, String(q.consumers)),
+    el('td', {}, perSecond('queue:' + q.queue, q.messagesAdded, now)),
+    el('td', { class: q.deadLetters ? 'failed dead-letters' : 'dead-letters' }, q.deadLetterQueue ? String(q.deadLetters) : ''))));
+}
+
+function renderFailures(list) {
+  $('#failures tbody').replaceChildren(...list.items.map((f, i) => el('tr', { 'data-failure': String(i) },
+    el('td', {}, time(f.at)),
+    el('td', { class: 'state ' + f.level }, f.level),
+    el('td', {}, f.routeId || f.logger.split('.').pop()),
+    el('td', {}, f.caseId || ''),
+    el('td', { class: 'reason' }, f.message, f.error ? el('br') : '', f.error || ''))));
+}
+
 function renderPipeline(pipeline) {
   $('#pipeline-total').textContent = pipeline.total + ' cases';
   $('#pipeline').replaceChildren(...pipeline.states.map((s) =>
     el('li', { 'data-state': s.state }, el('b', {}, String(s.count)), s.state)));
 }
 
-function renderRoutes(list) {
+function renderRoutes(list, now) {
   $('#routes tbody').replaceChildren(...list.routes.map((route) => {
     const started = route.state === 'Started';
     const own = route.routeId.startsWith('ops-') || route.routeId.startsWith('rest-ops-');
@@ -89,6 +130,7 @@ function renderRoutes(list) {
       el('td', {}, route.routeId),
       el('td', { class: 'state ' + route.state }, route.state),
       el('td', {}, String(route.exchangesTotal)),
+      el('td', {}, perSecond('route:' + route.routeId, route.exchangesTotal, now)),
       el('td', { class: route.exchangesFailed ? 'failed' : '' }, String(route.exchangesFailed)),
       el('td', {}, String(route.exchangesInflight)),
       el('td', {}, String(route.meanProcessingTimeMillis ?? '')),
@@ -151,21 +193,28 @@ async function refresh() {
   clearTimeout(timer);
   if (!key()) return;
   try {
-    const [health, routes, deadLetters, pipeline, audit] = await Promise.all([
+    const [health, routes, deadLetters, pipeline, audit, queues, failures] = await Promise.all([
       call('GET', '/actuator/health'),
       call('GET', '/api/v1/ops/routes'),
       call('GET', '/api/v1/ops/dead-letters?limit=20'),
       call('GET', '/api/v1/ops/pipeline'),
       call('GET', '/api/v1/ops/audit?limit=20'),
+      call('GET', '/api/v1/ops/queues').catch(() => ({ queues: [] })),
+      call('GET', '/api/v1/ops/failures?limit=20'),
     ]);
     showConnected(true);
+    const now = Date.now();
     keepingOpen(() => {
       renderHealth(health);
-      renderRoutes(routes);
+      renderAgencies(health);
+      renderRoutes(routes, now);
+      renderQueues(queues, now);
       renderDeadLetters(deadLetters);
       renderPipeline(pipeline);
+      renderFailures(failures);
       renderAudit(audit);
     });
+    previous.at = now;
     setStatus('updated ' + new Date().toLocaleTimeString());
   } catch (e) {
     if (e instanceof Refused) {

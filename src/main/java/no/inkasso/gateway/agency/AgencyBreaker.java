@@ -22,6 +22,8 @@ public final class AgencyBreaker {
     private final long maxBackoffMs;
     private int failures;
     private long notBefore;
+    private long lastSuccessAt;
+    private long lastFailureAt;
 
     public AgencyBreaker(int failureThreshold, long openMs, long initialBackoffMs, double multiplier, long maxBackoffMs) {
         if (failureThreshold < 1 || openMs < 0 || initialBackoffMs < 0 || multiplier < 1 || maxBackoffMs < initialBackoffMs) {
@@ -46,14 +48,16 @@ public final class AgencyBreaker {
         return now >= notBefore ? State.HALF_OPEN : State.OPEN;
     }
 
-    public synchronized void onSuccess() {
+    public synchronized void onSuccess(long now) {
         failures = 0;
         notBefore = 0;
+        lastSuccessAt = now;
     }
 
     /** Records a failure at {@code now}; returns how long the next attempt waits. */
     public synchronized long onFailure(long now) {
         failures++;
+        lastFailureAt = now;
         long wait = failures >= failureThreshold ? openMs : backoff(failures);
         notBefore = now + wait;
         return wait;
@@ -61,6 +65,16 @@ public final class AgencyBreaker {
 
     public synchronized int consecutiveFailures() {
         return failures;
+    }
+
+    /** The caller's time of the last success, 0 if none since start (for health; not kept across restarts). */
+    public synchronized long lastSuccessAt() {
+        return lastSuccessAt;
+    }
+
+    /** The caller's time of the last failure, 0 if none since start. */
+    public synchronized long lastFailureAt() {
+        return lastFailureAt;
     }
 
     private long backoff(int failure) {

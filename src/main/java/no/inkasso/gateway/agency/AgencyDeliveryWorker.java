@@ -217,7 +217,7 @@ public class AgencyDeliveryWorker {
             List<String> numbers = transport.deliver(session, todo);
             store.delivered(agencyId, todo, numbers);
             session.commit();
-            breaker.onSuccess();
+            breaker.onSuccess(millis.getAsLong());
             meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "delivered").increment(todo.size());
             return taken.size();
         } catch (DeliveryException.Permanent refused) {
@@ -227,7 +227,7 @@ public class AgencyDeliveryWorker {
                 store.dead(agencyId, m.caseId(), m.sequence(), m.kind(), refused.getMessage());
             }
             session.commit();
-            breaker.onSuccess();
+            breaker.onSuccess(millis.getAsLong());
             log.warn("Agency {} refused case {}: dead-lettered to {} ({})", agencyId, todo.get(0).caseId(),
                     RoutingProperties.deadLetterQueue(agencyId), refused.getMessage());
             meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "refused").increment(todo.size());
@@ -271,7 +271,7 @@ public class AgencyDeliveryWorker {
             }
         }
         session.commit();
-        breaker.onSuccess();
+        breaker.onSuccess(millis.getAsLong());
         meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "delivered").increment(delivered);
         return taken;
     }

@@ -59,7 +59,54 @@ public class DeadLetters {
                 messages.add(describe(queueName, refs.next()));
             }
         }
-        return new DeadLetterQueue(queueName, defaultOriginal(queueName), queue.getMessageCount(), messages);
+        return new DeadLetterQueue(queueName, defaultOriginal(queueName), queue.getMessageCount(), null, messages);
+    }
+
+    /** As {@link #overview}, with only the messages the filter takes (all are read to count them). */
+    public DeadLetterQueue overview(String queueName, DeadLetterFilter filter, int limit) {
+        if (filter.isAll()) {
+            return overview(queueName, limit);
+        }
+        Queue queue = queue(queueName).orElseThrow(() -> new IllegalArgumentException("no queue " + queueName));
+        List<DeadLetter> matching = matching(queueName, filter);
+        return new DeadLetterQueue(queueName, defaultOriginal(queueName), queue.getMessageCount(), (long) matching.size(),
+                matching.subList(0, Math.min(limit, matching.size())));
+    }
+
+    /** Every message of the queue the filter takes, oldest first. */
+    public List<DeadLetter> matching(String queueName, DeadLetterFilter filter) {
+        List<DeadLetter> matching = new ArrayList<>();
+        queue(queueName).ifPresent(queue -> {
+            try (LinkedListIterator<MessageReference> refs = queue.browserIterator()) {
+                while (refs.hasNext()) {
+                    DeadLetter message = describe(queueName, refs.next());
+                    if (filter.matches(message)) {
+                        matching.add(message);
+                    }
+                }
+            }
+        });
+        return matching;
+    }
+
+    /**
+     * Moves the messages the filter takes back to the queues they failed on, one by one (a filter on
+     * the reason or the time the gateway shows cannot be given to the broker). Returns how many went
+     * where; messages whose original queue no longer exists, or that left meanwhile, stay or are skipped.
+     */
+    public Map<String, Integer> replayMatching(String queueName, DeadLetterFilter filter) throws Exception {
+        if (filter.isAll()) {
+            return replayAll(queueName);
+        }
+        Map<String, Integer> moved = new java.util.LinkedHashMap<>();
+        QueueControl control = control(queueName);
+        for (DeadLetter message : matching(queueName, filter)) {
+            if (queueExists(message.originalQueue())
+                    && control.moveMessage(Long.parseLong(message.messageId()), message.originalQueue(), false)) {
+                moved.merge(message.originalQueue(), 1, Integer::sum);
+            }
+        }
+        return moved;
     }
 
     public Optional<DeadLetter> find(String queueName, long messageId) {

@@ -41,9 +41,11 @@ public class OpsApi {
     private final PipelineCounts pipeline;
     private final OpsAudit audit;
     private final TransactionTemplate transaction;
+    private final RecentFailures failures;
 
     public OpsApi(ObjectProvider<EmbeddedActiveMQ> embeddedBroker, RouteOps routes, PipelineCounts pipeline, OpsAudit audit,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, RecentFailures failures) {
+        this.failures = failures;
         this.embeddedBroker = embeddedBroker;
         this.routes = routes;
         this.pipeline = pipeline;
@@ -54,9 +56,20 @@ public class OpsApi {
     // ---- dead letters ----
 
     public ApiReply listDeadLetters(String queue, String limit, GatewayClient client) {
+        return listDeadLetters(queue, limit, null, null, null, null, client);
+    }
+
+    public ApiReply listDeadLetters(String queue, String limit, String caseId, String reason, String from, String to,
+                                    GatewayClient client) {
         Optional<ApiReply> refused = refuse(client);
         if (refused.isPresent()) {
             return refused.get();
+        }
+        DeadLetterFilter filter;
+        try {
+            filter = filter(caseId, reason, from, to);
+        } catch (BadQuery e) {
+            return e.reply;
         }
         Optional<DeadLetters> deadLetters = deadLetters();
         if (deadLetters.isEmpty()) {
@@ -78,7 +91,7 @@ public class OpsApi {
         }
         List<DeadLetterQueue> queues = new ArrayList<>();
         for (String name : names) {
-            queues.add(deadLetters.get().overview(name, perQueue));
+            queues.add(deadLetters.get().overview(name, filter, perQueue));
         }
         return ApiReply.json(200, Map.of("queues", queues));
     }
@@ -108,9 +121,24 @@ public class OpsApi {
     }
 
     public ApiReply replayDeadLetters(String queue, GatewayClient client, String correlationId) throws Exception {
+        return replayDeadLetters(queue, null, null, null, null, client, correlationId);
+    }
+
+    /**
+     * Replays every message of the dead-letter queue, or with a filter (case, reason text, time range) only
+     * those it takes; audited once per original queue with the count and the filter.
+     */
+    public ApiReply replayDeadLetters(String queue, String caseId, String reason, String from, String to, GatewayClient client,
+                                      String correlationId) throws Exception {
         Optional<ApiReply> refused = refuse(client);
         if (refused.isPresent()) {
             return refused.get();
+        }
+        DeadLetterFilter filter;
+        try {
+            filter = filter(caseId, reason, from, to);
+        } catch (BadQuery e) {
+            return e.reply;
         }
         Optional<DeadLetters> deadLetters = deadLetters();
         if (deadLetters.isEmpty()) {
@@ -122,16 +150,17 @@ public class OpsApi {
         // One audit row per original queue with the count: a bulk replay is one action, and may move many thousands.
         Map<String, Integer> moved = transaction.execute(status -> {
             try {
-                Map<String, Integer> byTarget = deadLetters.get().replayAll(queue);
+                Map<String, Integer> byTarget = deadLetters.get().replayMatching(queue, filter);
+                String why = filter.isAll() ? "bulk replay" : "bulk replay (" + filter.describe() + ")";
                 byTarget.forEach((target, count) -> audit.add(entry(client, OpsAudit.Action.DEAD_LETTER_REPLAY, queue, null, null,
-                        "bulk replay", count + " messages moved back to " + target, correlationId), null, null));
+                        why, count + " messages moved back to " + target, correlationId), null, null));
                 return byTarget;
             } catch (Exception e) {
                 throw new IllegalStateException("replaying " + queue + " failed", e);
             }
         });
         int replayed = moved == null ? 0 : moved.values().stream().mapToInt(Integer::intValue).sum();
-        log.info("Dead-letter queue {} replayed by {}: {}", queue, client.id(), moved);
+        log.info("Dead-letter queue {} replayed by {} ({}): {}", queue, client.id(), filter.describe(), moved);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("queue", queue);
         body.put("replayed", replayed);
@@ -229,6 +258,35 @@ public class OpsApi {
         });
         log.info("Route {} {} by {}", routeId, stop ? "stopped" : "started", client.id());
         return ApiReply.json(200, routes.route(routeId).orElseThrow());
+    }
+
+    // ---- queues and failures ----
+
+    public ApiReply listQueues(GatewayClient client) {
+        Optional<ApiReply> refused = refuse(client);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        EmbeddedActiveMQ embedded = embeddedBroker.getIfAvailable();
+        if (embedded == null || embedded.getActiveMQServer() == null) {
+            return brokerNotEmbedded();
+        }
+        return ApiReply.json(200, Map.of("queues", QueueDepth.of(embedded.getActiveMQServer())));
+    }
+
+    public ApiReply listFailures(String limit, GatewayClient client) {
+        Optional<ApiReply> refused = refuse(client);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        int count = 50;
+        if (limit != null && !limit.isBlank()) {
+            count = parseLimit(limit, 1, RecentFailures.CAPACITY);
+            if (count < 0) {
+                return badQuery("/limit", "limit must be a whole number from 1 to " + RecentFailures.CAPACITY);
+            }
+        }
+        return ApiReply.json(200, Map.of("items", failures.latest(count)));
     }
 
     // ---- pipeline and audit ----
@@ -341,6 +399,36 @@ public class OpsApi {
     private static Optional<ApiReply> refuse(GatewayClient client) {
         return client.role() == Role.OPERATIONS ? Optional.empty()
                 : Optional.of(ApiReply.problem(Problem.of(ProblemType.FORBIDDEN, "Only operations clients may use the operations API.")));
+    }
+
+    private static final class BadQuery extends Exception {
+        final ApiReply reply;
+
+        BadQuery(ApiReply reply) {
+            super(null, null, false, false);
+            this.reply = reply;
+        }
+    }
+
+    private static DeadLetterFilter filter(String caseId, String reason, String from, String to) throws BadQuery {
+        return new DeadLetterFilter(blankToNull(caseId), blankToNull(reason), instant("/from", from), instant("/to", to));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static java.time.Instant instant(String pointer, String value) throws BadQuery {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadQuery(ApiReply.problem(Problem.of(ProblemType.INVALID_QUERY, "Fix the query parameters.")
+                    .withErrors(List.of(FieldError.of(pointer, "invalid-date-time",
+                            pointer.substring(1) + " must be a date-time with offset, e.g. 2026-11-23T10:00:00Z")))));
+        }
     }
 
     private static int parseLimit(String limit, int min, int max) {

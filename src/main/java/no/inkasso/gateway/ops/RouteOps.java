@@ -10,6 +10,7 @@ import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.api.management.mbean.ManagedRouteMBean;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.util.URISupport;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,8 @@ public class RouteOps {
     static final String OWN_ROUTE_PREFIX = "ops-";
 
     private final CamelContext camel;
+    /** Routes stopped through the operations API (and not started since): shown as such, not as failed. */
+    private final java.util.Set<String> stoppedByOperations = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RouteOps(CamelContext camel) {
         this.camel = camel;
@@ -44,10 +47,48 @@ public class RouteOps {
 
     public void stop(String routeId) throws Exception {
         camel.getRouteController().stopRoute(routeId);
+        stoppedByOperations.add(routeId);
     }
 
     public void start(String routeId) throws Exception {
         camel.getRouteController().startRoute(routeId);
+        stoppedByOperations.remove(routeId);
+    }
+
+    public boolean isStoppedByOperations(String routeId) {
+        return stoppedByOperations.contains(routeId);
+    }
+
+    /** Not meant to run at start (autoStartup false, e.g. a consumer paused by configuration). */
+    public boolean isStoppedByConfiguration(String routeId) {
+        Route route = camel.getRoute(routeId);
+        return route != null && !route.isAutoStartup();
+    }
+
+    /** When the route's last exchange failed (its latest exchange did not complete after that); null otherwise. */
+    public Instant failingSince(String routeId) {
+        ManagedRouteMBean counters = counters(routeId);
+        if (counters == null) {
+            return null;
+        }
+        Date failed = counters.getLastExchangeFailureTimestamp();
+        Date completed = counters.getLastExchangeCompletedTimestamp();
+        if (failed == null || (completed != null && completed.after(failed))) {
+            return null;
+        }
+        Date first = counters.getFirstExchangeFailureTimestamp();
+        return Instant.ofEpochMilli((first != null && (completed == null || first.after(completed)) ? first : failed).getTime());
+    }
+
+    /** For a polling consumer (SFTP, file): how many polls in a row failed; 0 for other consumers. */
+    public long pollErrorsInARow(String routeId) {
+        Route route = camel.getRoute(routeId);
+        return route != null && route.getConsumer() instanceof ScheduledPollConsumer poll ? poll.getErrorCounter() : 0;
+    }
+
+    private ManagedRouteMBean counters(String routeId) {
+        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        return managed == null ? null : managed.getManagedRoute(routeId);
     }
 
     private RouteInfo describe(String routeId) {
@@ -55,8 +96,7 @@ public class RouteOps {
         ServiceStatus status = camel.getRouteController().getRouteStatus(routeId);
         // Endpoint URIs may carry credentials (an SFTP password): masked as Camel masks them in its own logs.
         String from = URISupport.sanitizeUri(route.getEndpoint().getEndpointUri());
-        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
-        ManagedRouteMBean counters = managed == null ? null : managed.getManagedRoute(routeId);
+        ManagedRouteMBean counters = counters(routeId);
         if (counters == null) {
             return new RouteInfo(routeId, from, status == null ? "Unknown" : status.name(), route.getUptimeMillis(), 0, 0, 0, 0, 0, null);
         }

@@ -25,10 +25,12 @@ class AgencyBreakerTest {
         assertThat(breaker.onFailure(33_000)).as("a failed trial opens it again").isEqualTo(30_000);
         assertThat(breaker.state(33_001)).isEqualTo(AgencyBreaker.State.OPEN);
 
-        breaker.onSuccess();
+        breaker.onSuccess(63_000);
         assertThat(breaker.state(63_000)).isEqualTo(AgencyBreaker.State.CLOSED);
         assertThat(breaker.allowsAttempt(63_000)).isTrue();
         assertThat(breaker.consecutiveFailures()).isZero();
+        assertThat(breaker.lastSuccessAt()).isEqualTo(63_000);
+        assertThat(breaker.lastFailureAt()).isEqualTo(33_000);
     }
 
     @Test
