@@ -216,12 +216,122 @@ class OpsApiIT {
     }
 
     @Test
+    void aBulkReplayByFilterMovesOnlyTheDeadLettersItTakesAndSaysSoInTheAudit() throws Exception {
+        String queue = "opsfilter." + run;
+        ActiveMQServer server = broker.getActiveMQServer();
+        server.createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        server.createQueue(QueueConfiguration.of(queue + ".dlq").setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        String[][] letters = {{"case-a", "agency timeout after 400 ms"}, {"case-b", "HTTP 422: refused by the agency"},
+                {"case-c", "Agency TIMEOUT after 400 ms"}};
+        for (String[] letter : letters) {
+            jms.send(queue + ".dlq", session -> {
+                TextMessage message = session.createTextMessage(letter[0]);
+                message.setStringProperty("caseId", letter[0] + "-" + run);
+                message.setStringProperty(DeadLetters.FAILURE_REASON, letter[1]);
+                return message;
+            });
+        }
+        String dlq = "/api/v1/ops/dead-letters/" + queue + ".dlq/replay";
+
+        JsonNode preview = ApiTestClient.json(api.get("/api/v1/ops/dead-letters?queue=" + queue + ".dlq&reason=timeout", OPS_KEY));
+        assertThat(preview.at("/queues/0/count").asLong()).isEqualTo(3);
+        assertThat(preview.at("/queues/0/matching").asLong()).isEqualTo(2);
+        assertThat(preview.at("/queues/0/messages").findValuesAsText("body")).containsExactly("case-a", "case-c");
+
+        HttpResponse<String> oneCase = api.post(dlq + "?reason=TIMEOUT&caseId=case-a-" + run, OPS_KEY, "application/json", "", "filter-" + run);
+        assertThat(oneCase.statusCode()).isEqualTo(200);
+        assertThat(ApiTestClient.json(oneCase).get("replayed").asInt()).isEqualTo(1);
+        assertThat(ApiTestClient.json(oneCase).get("remaining").asInt()).isEqualTo(2);
+        assertThat(((TextMessage) jms.receive(queue)).getText()).isEqualTo("case-a");
+
+        HttpResponse<String> nothingThatOld = api.post(dlq + "?to=2000-01-01T00:00:00Z", OPS_KEY);
+        assertThat(ApiTestClient.json(nothingThatOld).get("replayed").asInt()).isZero();
+        HttpResponse<String> lastHour = api.post(dlq + "?reason=timeout&from="
+                + java.time.Instant.now().minus(Duration.ofHours(1)), OPS_KEY);
+        assertThat(ApiTestClient.json(lastHour).get("replayed").asInt()).isEqualTo(1);
+        assertThat(((TextMessage) jms.receive(queue)).getText()).isEqualTo("case-c");
+        assertThat(ApiTestClient.json(api.get("/api/v1/ops/dead-letters?queue=" + queue + ".dlq", OPS_KEY))
+                .at("/queues/0/messages").findValuesAsText("body")).containsExactly("case-b");
+
+        HttpResponse<String> badTime = api.post(dlq + "?from=yesterday", OPS_KEY);
+        assertThat(badTime.statusCode()).isEqualTo(400);
+        assertThat(ApiTestClient.json(badTime).at("/errors/0/pointer").asText()).isEqualTo("/from");
+        Map<String, Object> audited = jdbc.queryForMap("select * from ops_audit where correlation_id = ?", "filter-" + run);
+        assertThat(audited.get("action")).isEqualTo("DEAD_LETTER_REPLAY");
+        assertThat(audited.get("reason")).isEqualTo("bulk replay (caseId=case-a-" + run + ", reason~\"TIMEOUT\")");
+        assertThat(audited.get("detail")).isEqualTo("1 messages moved back to " + queue);
+    }
+
+    @Test
+    void queuesAreListedWithTheirDepthAndDeadLetters() throws Exception {
+        String queue = "opsdepth." + run;
+        ActiveMQServer server = broker.getActiveMQServer();
+        server.createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        server.createQueue(QueueConfiguration.of(queue + ".dlq").setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        jms.send(queue, session -> session.createTextMessage("waiting 1"));
+        jms.send(queue, session -> session.createTextMessage("waiting 2"));
+        jms.send(queue + ".dlq", session -> session.createTextMessage("dead"));
+
+        JsonNode queues = ApiTestClient.json(api.get("/api/v1/ops/queues", OPS_KEY)).get("queues");
+
+        JsonNode mine = null;
+        for (JsonNode q : queues) {
+            if (q.get("queue").asText().equals(queue)) {
+                mine = q;
+            }
+        }
+        assertThat(mine).as("%s in %s", queue, queues).isNotNull();
+        assertThat(mine.get("messages").asLong()).isEqualTo(2);
+        assertThat(mine.get("messagesAdded").asLong()).isEqualTo(2);
+        assertThat(mine.get("deadLetterQueue").asText()).isEqualTo(queue + ".dlq");
+        assertThat(mine.get("deadLetters").asLong()).isEqualTo(1);
+        assertThat(queues.findValuesAsText("queue")).contains("claims.received", "cases.eligible")
+                .doesNotContain(queue + ".dlq", "claims.received.dlq");
+    }
+
+    @Test
+    void recentFailuresShowTheRouteTheCaseAndTheReasonMasked() throws Exception {
+        // a real one: a message on ehf.inbound that is no document fails in its route until dead-lettered
+        jms.send("ehf.inbound", session -> {
+            MapMessage message = session.createMapMessage();
+            message.setString("invoice", "not a document");
+            message.setStringProperty("clientId", "demo-ledger");
+            message.setStringProperty("correlationId", "ops-failure-" + run);
+            return message;
+        });
+        // and a line about a case with a personal id in it
+        org.slf4j.MDC.put("caseId", "case-" + run);
+        try {
+            org.slf4j.LoggerFactory.getLogger(OpsApiIT.class).warn("Debtor 01017012345 could not be reached ({})", run);
+        } finally {
+            org.slf4j.MDC.remove("caseId");
+        }
+
+        JsonNode items = await().atMost(PIPELINE).until(() -> ApiTestClient.json(api.get("/api/v1/ops/failures?limit=500", OPS_KEY))
+                .get("items"), list -> list.findValuesAsText("routeId").contains("ehf-receive-inbound"));
+
+        JsonNode mine = null;
+        for (JsonNode item : items) {
+            if (("case-" + run).equals(item.path("caseId").asText())) {
+                mine = item;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("level").asText()).isEqualTo("WARN");
+        assertThat(mine.get("message").asText()).contains(run).doesNotContain("01017012345");
+        assertThat(items.get(0).get("at").asText()).isGreaterThanOrEqualTo(items.get(items.size() - 1).get("at").asText());
+        assertThat(api.get("/api/v1/ops/failures?limit=0", OPS_KEY).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void onlyOperationsClientsMayUseTheOperationsApi() throws Exception {
-        for (String path : new String[] {"/api/v1/ops/dead-letters", "/api/v1/ops/routes", "/api/v1/ops/pipeline", "/api/v1/ops/audit"}) {
+        for (String path : new String[] {"/api/v1/ops/dead-letters", "/api/v1/ops/routes", "/api/v1/ops/pipeline", "/api/v1/ops/audit",
+                "/api/v1/ops/queues", "/api/v1/ops/failures", "/actuator/prometheus"}) {
             assertThat(api.get(path, LEDGER_KEY).statusCode()).as(path).isEqualTo(403);
             assertThat(api.get(path, null).statusCode()).as(path).isEqualTo(401);
         }
         assertThat(api.post("/api/v1/ops/routes/eligibility-recheck-waiting/stop", LEDGER_KEY).statusCode()).isEqualTo(403);
+        assertThat(api.post("/api/v1/ops/dead-letters/claims.received.dlq/replay?reason=x", LEDGER_KEY).statusCode()).isEqualTo(403);
         assertThat(api.post("/api/v1/ops/dead-letters/claims.received.dlq/1/replay", "dev-only-other-ledger-key").statusCode())
                 .isEqualTo(403);
         assertThat(api.post("/api/v1/ops/dead-letters/claims.received.dlq/1/discard", LEDGER_KEY, "application/json",
