@@ -37,8 +37,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The /ops dashboard in a real headless Chromium (Debian's chromium and chromium-driver): it asks for
- * the key, shows the routes, shows a route stopped through the API as stopped, shows a dead letter and
- * replays it. Skipped without the browser, unless {@code GATEWAY_TEST_REQUIRE_BROWSER=true} (set by
+ * the key, shows the routes, shows a route stopped through the API as stopped, shows a dead letter (in
+ * its queue's row too) and replays it, the queue's depth following. Skipped without the browser, unless {@code GATEWAY_TEST_REQUIRE_BROWSER=true} (set by
  * .ci/run), where that is a failure.
  */
 @CamelSpringBootTest
@@ -121,11 +121,16 @@ class OpsDashboardIT {
         String messageId = listed.at("/queues/0/messages/0/messageId").asText();
         By row = By.cssSelector(".dlq[data-queue='" + queue + ".dlq'] tr[data-message-id='" + messageId + "']");
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        By deadLetters = By.cssSelector("#queues tr[data-queue='" + queue + "'] .dead-letters");
+        wait.until(ExpectedConditions.textToBe(deadLetters, "1"));
+        assertThat(browser.findElements(By.cssSelector("#agencies tr[data-agency]"))).as("the configured agencies").isNotEmpty();
         screenshot("ops-dashboard.png");
 
         browser.findElement(row).findElement(By.cssSelector("button.replay")).click();
 
         wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+        wait.until(ExpectedConditions.textToBe(deadLetters, "0"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#queues tr[data-queue='" + queue + "'] .depth"), "1"));
         jms.setReceiveTimeout(10_000);
         assertThat(((TextMessage) jms.receive(queue)).getText()).isEqualTo("{\"replay\":\"me\"}");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "DEAD_LETTER_REPLAY"));
