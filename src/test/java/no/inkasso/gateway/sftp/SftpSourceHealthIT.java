@@ -61,6 +61,8 @@ class SftpSourceHealthIT {
     @Autowired
     SftpSourceHealth health;
     @Autowired
+    no.inkasso.gateway.ops.RouteHealth routeHealth;
+    @Autowired
     CamelContext camel;
     @Autowired
     JdbcTemplate jdbc;
@@ -157,6 +159,10 @@ class SftpSourceHealthIT {
         assertThat((String) details("wrong-password").get("reason")).startsWith("the login was refused");
         assertThat(status("demo-erp-csv")).isEqualTo(Status.UP);
         assertThat(camelIsUp()).as("Camel's own health (in readiness) is not pulled down by a ledger's server").isTrue();
+        // the route's failing polls are visible in the routes component too, which stays UP (it is in readiness)
+        await().atMost(SETTLES).until(() -> String.valueOf(((java.util.Map<?, ?>) routeHealth.health().getDetails().get("routes"))
+                .get("sftp-intake-poll-wrong-password")).contains("poll failing"));
+        assertThat(routeHealth.health().getStatus()).isEqualTo(Status.UP);
         int failures = health.state("wrong-password").consecutiveFailures();
         await().atMost(SETTLES).until(() -> health.state("wrong-password").consecutiveFailures() >= failures + 3);
         assertThat(output.getAll().lines().filter(l -> l.contains("SFTP source wrong-password")).count())
