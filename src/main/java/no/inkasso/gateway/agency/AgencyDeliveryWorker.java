@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import no.inkasso.gateway.api.ApiJson;
+import no.inkasso.gateway.cases.CaseMdc;
+import no.inkasso.gateway.outbox.OutboxRelay;
 import no.inkasso.gateway.routing.DeliveryState;
 import no.inkasso.gateway.routing.RoutingProperties;
 import org.slf4j.Logger;
@@ -228,8 +230,10 @@ public class AgencyDeliveryWorker {
             }
             session.commit();
             breaker.onSuccess(millis.getAsLong());
-            log.warn("Agency {} refused case {}: dead-lettered to {} ({})", agencyId, todo.get(0).caseId(),
-                    RoutingProperties.deadLetterQueue(agencyId), refused.getMessage());
+            try (CaseMdc ignored = CaseMdc.of(todo.get(0).caseId(), correlationId(todo.get(0)))) {
+                log.warn("Agency {} refused case {}: dead-lettered to {} ({})", agencyId, todo.get(0).caseId(),
+                        RoutingProperties.deadLetterQueue(agencyId), refused.getMessage());
+            }
             meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "refused").increment(todo.size());
             return taken.size();
         } catch (DeliveryException failure) {
@@ -239,6 +243,11 @@ public class AgencyDeliveryWorker {
             breaker.onFailure(millis.getAsLong());
             throw unexpected;
         }
+    }
+
+    /** The correlation id the message carries (the claim's, from intake); null when it has none. */
+    private static String correlationId(Outbound m) throws JMSException {
+        return m.original() == null ? null : m.original().getStringProperty(OutboxRelay.CORRELATION_ID_PROPERTY);
     }
 
     /**
@@ -258,8 +267,10 @@ public class AgencyDeliveryWorker {
             } catch (DeliveryException.Permanent refused) {
                 deadLetter(session, agencyId, m.original(), refused.getMessage(), 1);
                 store.dead(agencyId, m.caseId(), m.sequence(), m.kind(), refused.getMessage());
-                log.warn("Agency {} refused case {}: dead-lettered to {} ({})", agencyId, m.caseId(),
-                        RoutingProperties.deadLetterQueue(agencyId), refused.getMessage());
+                try (CaseMdc ignored = CaseMdc.of(m.caseId(), correlationId(m))) {
+                    log.warn("Agency {} refused case {}: dead-lettered to {} ({})", agencyId, m.caseId(),
+                            RoutingProperties.deadLetterQueue(agencyId), refused.getMessage());
+                }
                 meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "refused").increment();
             } catch (DeliveryException failure) {
                 meters.counter("gateway.agency.deliveries", "agency", agencyId, "outcome", "delivered").increment(delivered);

@@ -1,6 +1,7 @@
 package no.inkasso.gateway.routing;
 
 import no.inkasso.gateway.cases.CaseEvents;
+import no.inkasso.gateway.cases.CaseMdc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,7 +113,10 @@ public class AgencyRouter {
             List<Outcome> done = new ArrayList<>();
             List<OutboxMessage> next = new ArrayList<>();
             for (String message : messages) {
-                done.add(routeLocked(caseIdOf(message), next));
+                String caseId = caseIdOf(message);
+                try (CaseMdc ignored = CaseMdc.of(caseId, null)) {
+                    done.add(routeLocked(caseId, next));
+                }
             }
             outbox.add(next);
             return done;
@@ -131,7 +135,10 @@ public class AgencyRouter {
         for (String caseId : held) {
             Outcome outcome = transaction.execute(tx -> {
                 List<OutboxMessage> next = new ArrayList<>();
-                Outcome o = routeLocked(caseId, next);
+                Outcome o;
+                try (CaseMdc ignored = CaseMdc.of(caseId, null)) {
+                    o = routeLocked(caseId, next);
+                }
                 outbox.add(next);
                 return o;
             });
@@ -159,6 +166,7 @@ public class AgencyRouter {
             throw new IllegalStateException("cases.eligible message for case " + caseId + ", which is not stored");
         }
         Locked c = row.get();
+        CaseMdc.correlation(c.correlationId());
         if (c.state() != CaseState.ELIGIBLE && c.state() != CaseState.NO_AGENCY) {
             log.info("Case {} is {}; not routed again", caseId, c.state());
             return Outcome.SKIPPED;

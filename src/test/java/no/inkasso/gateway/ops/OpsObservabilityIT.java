@@ -69,8 +69,10 @@ class OpsObservabilityIT {
             agencies:
               - {id: ops-agency-no, jurisdictions: ["NO"], currencies: [NOK], min-amount: 100, grace-days: 5, min-days-after-due: 14, refuses-debtor-abroad: true, reminder-required: false,
                  delivery: {transport: rest, endpoint: "${it.simulator.url}/agencies/ops-agency-no/cases", api-key: "%s", timeout-ms: 400}}
+              - {id: ops-paper-agency-no, jurisdictions: ["NO"], currencies: [NOK], min-amount: 100, grace-days: 5, min-days-after-due: 14, refuses-debtor-abroad: true, reminder-required: false}
             agreements:
               - {creditor: "923609016", agency: ops-agency-no, from: 2024-01-01}
+              - {creditor: "974760673", agency: ops-paper-agency-no, from: 2024-01-01, claim-types: [RENT]}
               - {creditor: "974760673", agency: ops-agency-no, from: 2024-01-01}
             ledgers:
               - {source-system: demo-erp, reminder-required: false}
@@ -226,7 +228,42 @@ class OpsObservabilityIT {
                 .as("a request is counted in the 60 s bucket").isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void linesAboutACaseInRoutingAndDeliveryCarryItsCaseAndCorrelationId() throws Exception {
+        String run = UUID.randomUUID().toString();
+        // held in routing: its agreement names an agency without a delivery
+        ObjectNode rent = claim("974760673");
+        rent.put("claimType", "RENT");
+        String held = submit(rent, "ops-held-" + run);
+        awaitState(held, "NO_AGENCY");
+        // refused by the agency
+        SimulatedAgency agency = SIMULATOR.agency(AGENCY);
+        agency.mode(SimulatedAgency.Mode.DOWN, 0);
+        String refused = submit(claim("923609016"), "ops-refused-" + run);
+        awaitState(refused, "ROUTED");
+        agency.refuse(refused, 422);
+        agency.mode(SimulatedAgency.Mode.UP, 0);
+        awaitState(refused, "DELIVERY_FAILED");
+
+        JsonNode failures = ApiTestClient.json(api.get("/api/v1/ops/failures?limit=500", OpsApiIT.OPS_KEY)).get("items");
+
+        assertThat(failure(failures, held).get("correlationId").asText()).isEqualTo("ops-held-" + run);
+        assertThat(failure(failures, held).get("logger").asText()).endsWith("AgencyRouter");
+        assertThat(failure(failures, refused).get("correlationId").asText()).isEqualTo("ops-refused-" + run);
+        assertThat(failure(failures, refused).get("logger").asText()).endsWith("AgencyDeliveryWorker");
+        assertThat(failure(failures, refused).get("message").asText()).contains("HTTP 422");
+    }
+
     // ---- helpers ----
+
+    private static JsonNode failure(JsonNode items, String caseId) {
+        for (JsonNode item : items) {
+            if (caseId.equals(item.path("caseId").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("no failure of case " + caseId + " in " + items);
+    }
 
     /** The sum of a metric's samples whose labels include {@code labels}; NaN when there is none. */
     static double value(String scrape, String metric, Map<String, String> labels) {
@@ -276,7 +313,11 @@ class OpsObservabilityIT {
     }
 
     private String submit(ObjectNode claim) throws Exception {
-        HttpResponse<String> created = api.post("/api/v1/claims", LEDGER_KEY, "application/json", claim.toString(), null);
+        return submit(claim, null);
+    }
+
+    private String submit(ObjectNode claim, String correlationId) throws Exception {
+        HttpResponse<String> created = api.post("/api/v1/claims", LEDGER_KEY, "application/json", claim.toString(), correlationId);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return ApiTestClient.json(created).get("caseId").asText();
     }
