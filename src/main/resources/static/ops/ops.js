@@ -71,18 +71,21 @@ function renderHealth(health) {
   $('#health tbody').replaceChildren(...rows);
 }
 
-function renderAgencies(health) {
-  const agencies = (health.components || {}).agencies;
-  const details = (agencies && agencies.details) || {};
-  const rows = Object.entries(details).filter(([, a]) => a && typeof a === 'object').map(([id, a]) =>
-    el('tr', { 'data-agency': id },
+// Agencies (their circuit) and SFTP sources, from the health components' details.
+function renderEndpoints(health) {
+  const components = health.components || {};
+  const entries = (component, kind) => Object.entries((components[component] && components[component].details) || {})
+    .filter(([, e]) => e && typeof e === 'object').map(([id, e]) => ({ id, kind, e }));
+  const rows = [...entries('agencies', 'agency'), ...entries('sftpSources', 'SFTP source')].map(({ id, kind, e }) =>
+    el('tr', { 'data-endpoint': id, 'data-kind': kind },
       el('td', {}, id),
-      el('td', { class: 'state ' + a.status }, a.status),
-      el('td', { class: 'circuit' }, a.circuit),
-      el('td', {}, String(a.consecutiveFailures)),
-      el('td', {}, time(a.lastSuccessAt)),
-      el('td', {}, time(a.lastFailureAt))));
-  $('#agencies tbody').replaceChildren(...rows);
+      el('td', {}, kind),
+      el('td', { class: 'state ' + e.status }, e.status),
+      el('td', { class: 'circuit' }, e.circuit || e.server || ''),
+      el('td', {}, String(e.consecutiveFailures ?? 0)),
+      el('td', {}, time(e.lastSuccessAt)),
+      el('td', {}, e.failingSince ? time(e.failingSince) + ': ' + (e.reason || '') : time(e.lastFailureAt))));
+  $('#endpoints tbody').replaceChildren(...rows);
 }
 
 // Throughput from the counters' change between two refreshes.
@@ -159,7 +162,12 @@ function renderDeadLetters(overview) {
       el('h3', {}, queue.queue + ' ', el('span', { class: 'count' }, String(queue.count)), ' (from ' + queue.originalQueue + ') ',
         queue.count > 0 ? el('button', { type: 'button', class: 'replay-all', onclick: () => {
           if (confirm('Replay all ' + queue.count + ' messages of ' + queue.queue + '?')) act('POST', base + '/replay');
-        } }, 'Replay all') : ''),
+        } }, 'Replay all') : '',
+        ' ',
+        queue.count > 0 ? el('button', { type: 'button', class: 'replay-matching', onclick: () => {
+          const text = prompt('Replay the messages of ' + queue.queue + ' whose failure reason contains:');
+          if (text && text.trim()) act('POST', base + '/replay?reason=' + encodeURIComponent(text.trim()));
+        } }, 'Replay matching…') : ''),
       rows.length ? el('table', {},
         el('thead', {}, el('tr', {}, ['message', 'failed on', 'reason', 'first / last attempt', 'body', ''].map((h) => el('th', {}, h)))),
         el('tbody', {}, rows)) : '');
@@ -206,7 +214,7 @@ async function refresh() {
     const now = Date.now();
     keepingOpen(() => {
       renderHealth(health);
-      renderAgencies(health);
+      renderEndpoints(health);
       renderRoutes(routes, now);
       renderQueues(queues, now);
       renderDeadLetters(deadLetters);

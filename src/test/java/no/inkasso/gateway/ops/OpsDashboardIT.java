@@ -123,7 +123,8 @@ class OpsDashboardIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         By deadLetters = By.cssSelector("#queues tr[data-queue='" + queue + "'] .dead-letters");
         wait.until(ExpectedConditions.textToBe(deadLetters, "1"));
-        assertThat(browser.findElements(By.cssSelector("#agencies tr[data-agency]"))).as("the configured agencies").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#endpoints tr[data-kind='agency']"))).as("the configured agencies").isNotEmpty();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#endpoints tr[data-endpoint='demo-erp-csv'] .state"), "UP"));
         screenshot("ops-dashboard.png");
 
         browser.findElement(row).findElement(By.cssSelector("button.replay")).click();
