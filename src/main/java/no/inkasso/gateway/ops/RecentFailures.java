@@ -79,13 +79,20 @@ public class RecentFailures {
         }
         Failure failure = new Failure(Instant.ofEpochMilli(event.getTimeStamp()), event.getLevel().toString(), event.getLoggerName(),
                 mdc.get(MDC_ROUTE_ID), PersonalDataMask.mask(mdc.get("caseId")), PersonalDataMask.mask(mdc.get("correlationId")),
-                PersonalDataMask.mask(event.getFormattedMessage()), error);
+                shortened(PersonalDataMask.mask(event.getFormattedMessage())), shortened(error));
         synchronized (failures) {
             failures.addFirst(failure);
             if (failures.size() > CAPACITY) {
                 failures.removeLast();
             }
         }
+    }
+
+    /** A line can carry a whole message body; what operations need to see is its start. */
+    static final int MAX_TEXT = 2_000;
+
+    private static String shortened(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "… (" + text.length() + " chars)";
     }
 
     private final class Appender extends AppenderBase<ILoggingEvent> {
