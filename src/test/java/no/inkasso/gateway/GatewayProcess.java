@@ -99,7 +99,8 @@ public final class GatewayProcess implements AfterEachCallback, TestWatcher {
                 throw new AssertionError("gateway exited with status " + process.exitValue() + " before it was healthy");
             }
             try {
-                HttpResponse<String> health = get("/actuator/health", null);
+                // readiness, not the overall status: that is also DOWN while a peer (an agency, a ledger's SFTP server) is
+                HttpResponse<String> health = get("/actuator/health/readiness", null);
                 last[0] = health.statusCode() + " " + health.body();
                 return health.statusCode() == 200 && "UP".equals(JSON.readTree(health.body()).path("status").asText());
             } catch (IOException notListeningYet) {

@@ -156,7 +156,7 @@ public class AgencyDeliveryWorker {
             }
             int receipts = batching.readReceipts(now);
             if (uploaded > 0 || receipts >= 0) {
-                breaker.onSuccess();
+                breaker.onSuccess(millis.getAsLong());
             }
             meters.counter("gateway.agency.batch.files", "agency", agencyId).increment(uploaded);
             return handled + uploaded + Math.max(0, receipts);

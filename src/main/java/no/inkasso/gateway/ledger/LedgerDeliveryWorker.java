@@ -154,7 +154,7 @@ public class LedgerDeliveryWorker {
             }
         }
         session.commit();
-        backoff.onSuccess();
+        backoff.onSuccess(millis.getAsLong());
         count(system, "delivered", delivered);
         return taken.size();
     }
