@@ -34,6 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiGuardFilter extends OncePerRequestFilter {
 
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern SIGNED_WEBHOOK = Pattern.compile("/api/v1/agencies/[A-Za-z0-9-]{1,64}/events");
 
     private final ClientRegistry clients;
     private final long maxBodyBytes;
@@ -53,6 +54,16 @@ public class ApiGuardFilter extends OncePerRequestFilter {
         try {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (isOpen(path)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            if (SIGNED_WEBHOOK.matcher(path).matches()) {
+                // agencies authenticate each body with its HMAC signature (returnpath.WebhookSignature), not a key
+                if (request.getContentLengthLong() > maxBodyBytes) {
+                    ProblemWriter.write(response, Problem.of(ProblemType.BODY_TOO_LARGE, "The body has " + request.getContentLengthLong()
+                            + " bytes; at most " + maxBodyBytes + " are accepted. Split the batch."), correlationId, path);
+                    return;
+                }
                 chain.doFilter(request, response);
                 return;
             }

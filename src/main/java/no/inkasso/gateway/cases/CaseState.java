@@ -23,7 +23,38 @@ public enum CaseState {
     /** The NEW_CASE could not be delivered (refused by the agency, or out of attempts): dead-lettered, for operations. */
     DELIVERY_FAILED,
     /** Closed: the debtor paid the creditor in full (a bank payment file) before the case reached an agency. Terminal. */
-    PAID;
+    PAID,
+    /** The agency paused collection (agency event PAUSED); RESUMED takes it back to AT_AGENCY. */
+    PAUSED,
+    /** The debtor disputes the claim: ordinary collection has stopped (agency event DISPUTED). */
+    DISPUTED,
+    /** The agency waits for the creditor's answer to a question (a legal step, an instalment plan). */
+    AWAITING_CREDITOR,
+    /** Legal and enforcement steps: conciliation board, enforcement petition, attachment, forced sale, bankruptcy. */
+    LEGAL,
+    /** Nothing to attach: the agency keeps the case under long-term monitoring. */
+    MONITORING,
+    /** Closed by the agency: paid in full (nothing outstanding). Terminal. */
+    CLOSED_PAID,
+    /** Closed by the agency: the creditor withdrew the case. Terminal. */
+    CLOSED_WITHDRAWN,
+    /** Closed by the agency: the debtor is a minor. Terminal. */
+    CLOSED_MINOR,
+    /** Closed by the agency: not collectable. Terminal. */
+    CLOSED_UNCOLLECTIBLE,
+    /** Closed by the agency: time-barred (foreldet). Terminal. */
+    CLOSED_TIME_BARRED;
+
+    /** Closed for good: no event or command changes its state any more. */
+    public boolean isClosed() {
+        return this == CREDITED || this == REJECTED || this == PAID || name().startsWith("CLOSED_");
+    }
+
+    /** At an agency, collection going on in one of its phases: commands and agency events apply. */
+    public boolean isAtAgency() {
+        return this == AT_AGENCY || this == PAUSED || this == DISPUTED || this == AWAITING_CREDITOR || this == LEGAL
+                || this == MONITORING;
+    }
 
     /** States from which a fresh eligibility decision may be made (on demand or on its date). */
     public boolean mayBeRechecked() {

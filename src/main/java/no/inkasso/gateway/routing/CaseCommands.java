@@ -175,8 +175,8 @@ public class CaseCommands {
             return new Result.NotFound();
         }
         Locked c = row.get();
-        if (c.state() != CaseState.ROUTED && c.state() != CaseState.AT_AGENCY) {
-            boolean closed = c.state() == CaseState.CREDITED || c.state() == CaseState.DELIVERY_FAILED || c.state() == CaseState.REJECTED;
+        if (c.state() != CaseState.ROUTED && !c.state().isAtAgency()) {
+            boolean closed = c.state().isClosed() || c.state() == CaseState.DELIVERY_FAILED;
             return refused(closed
                     ? "Case " + caseId + " is " + c.state() + ": closed, it takes no more commands."
                     : "Case " + caseId + " is " + c.state() + ": commands go to the case's agency, and it is not at one yet "
@@ -197,6 +197,16 @@ public class CaseCommands {
         }
         if (command.kind() == FeedKind.DISPUTE && sent.contains(FeedKind.DISPUTE)) {
             return refused("Case " + caseId + " is disputed already.");
+        }
+        if (command.kind() == FeedKind.ANSWER) {
+            List<String> question = jdbc.query("select state from agency_question where case_id = :caseId and question_id = :questionId",
+                    new MapSqlParameterSource(params.getValues()).addValue("questionId", command.questionId()), (rs, n) -> rs.getString(1));
+            if (question.isEmpty()) {
+                return refused("Case " + caseId + " has no question " + command.questionId() + " from its agency.");
+            }
+            if (!"OPEN".equals(question.get(0))) {
+                return refused("Question " + command.questionId() + " on case " + caseId + " is answered already.");
+            }
         }
         BigDecimal amount = command.amount();
         if (command.kind() == FeedKind.CREDIT_NOTE && Boolean.TRUE.equals(command.fullCredit())) {
@@ -235,6 +245,14 @@ public class CaseCommands {
                     where case_id = :caseId
                     """, new MapSqlParameterSource(params.getValues()).addValue("amount", amount)
                     .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE));
+        }
+        if (command.kind() == FeedKind.ANSWER) {
+            jdbc.update("""
+                    update agency_question set state = 'ANSWERED', answer = :answer, answered_at = :at, command_id = :commandId
+                    where case_id = :caseId and question_id = :questionId
+                    """, new MapSqlParameterSource(params.getValues()).addValue("answer", command.answer().name())
+                    .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE).addValue("commandId", commandId)
+                    .addValue("questionId", command.questionId()));
         }
         String queue = RoutingProperties.outboundQueue(c.agencyId());
         ObjectNode detail = ApiJson.mapper().createObjectNode().put("commandId", commandId).put("kind", command.kind().name())

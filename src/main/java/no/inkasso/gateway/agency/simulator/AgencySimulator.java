@@ -40,6 +40,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  *   GET  /control/agencies/{id}           what the agency took (cases, numbers, copies, mode)
  *   POST /control/agencies/{id}/mode      {"mode": "UP|DOWN|FAILING|SLOW", "slowMs": 3000}
  *   POST /control/agencies/{id}/refuse    {"caseId": "…", "status": 422}
+ *   POST /control/agencies/{id}/cases/{caseId}/play  {"lifecycle": "PAID_IN_FULL"}: the agency's events for that
+ *                                         case, back to the gateway ({@link LifecyclePlayer})
  *   POST /control/reset                   forget everything
  * </pre>
  * Runs inside the integration tests ({@link #start}) or alone ({@link #main}). No Spring: it is a
@@ -48,6 +50,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 public final class AgencySimulator implements AutoCloseable {
 
     private static final Pattern CASES = Pattern.compile("^/agencies/([A-Za-z0-9-]+)/cases$");
+    private static final Pattern PLAY = Pattern.compile("^/control/agencies/([A-Za-z0-9-]+)/cases/([A-Za-z0-9-]+)/play$");
     private static final Pattern CONTROL = Pattern.compile("^/control/agencies/([A-Za-z0-9-]+)(/mode|/refuse)?$");
     private static final JsonSchema FEED = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
             .getSchema(SchemaLocation.of("classpath:schemas/feed/case-feed-v1.schema.json"));
@@ -61,6 +64,7 @@ public final class AgencySimulator implements AutoCloseable {
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<Connection> jmsConnections = new ArrayList<>();
     private final List<SimulatedSftpAgency> sftpAgencies = new ArrayList<>();
+    private final LifecyclePlayer lifecycles = new LifecyclePlayer();
 
     private AgencySimulator(HttpServer server, String apiKey, String clientId, String clientSecret) {
         this.server = server;
@@ -91,6 +95,11 @@ public final class AgencySimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Where each agency reports its case events (webhook or queue), and the lifecycles it plays. */
+    public LifecyclePlayer lifecycles() {
+        return lifecycles;
+    }
+
     public SimulatedAgency agency(String id) {
         return agencies.computeIfAbsent(id, SimulatedAgency::new);
     }
@@ -111,6 +120,9 @@ public final class AgencySimulator implements AutoCloseable {
                 JsonNode json = ApiJson.mapper().readTree(body);
                 if (FEED.validate(json).isEmpty()) {
                     agency.take(json);
+                    if ("NEW_CASE".equals(json.path("kind").asText())) {
+                        lifecycles.registered(agency, json.path("caseId").asText());
+                    }
                 }
                 message.acknowledge();
             } catch (Exception e) {
@@ -135,6 +147,7 @@ public final class AgencySimulator implements AutoCloseable {
     public void reset() {
         agencies.values().forEach(SimulatedAgency::reset);
         tokens.clear();
+        lifecycles.reset();
     }
 
     @Override
@@ -161,10 +174,13 @@ public final class AgencySimulator implements AutoCloseable {
             String method = exchange.getRequestMethod();
             Matcher cases = CASES.matcher(path);
             Matcher control = CONTROL.matcher(path);
+            Matcher play = PLAY.matcher(path);
             if (cases.matches() && method.equals("POST")) {
                 feed(exchange, agency(cases.group(1)));
             } else if (path.equals("/oauth/token") && method.equals("POST")) {
                 token(exchange);
+            } else if (play.matches() && method.equals("POST")) {
+                play(exchange, agency(play.group(1)), play.group(2));
             } else if (control.matches()) {
                 control(exchange, agency(control.group(1)), control.group(2), method);
             } else if (path.equals("/control/reset") && method.equals("POST")) {
@@ -203,6 +219,26 @@ public final class AgencySimulator implements AutoCloseable {
         }
         SimulatedAgency.Answer answer = agency.take(json);
         reply(exchange, answer.status(), answer.body());
+    }
+
+    private void play(HttpExchange exchange, SimulatedAgency agency, String caseId) throws IOException {
+        JsonNode body = ApiJson.mapper().readTree(read(exchange.getRequestBody()));
+        LifecyclePlayer.Played played;
+        try {
+            played = lifecycles.play(agency, caseId, LifecyclePlayer.Lifecycle.valueOf(body.path("lifecycle").asText()));
+        } catch (IllegalArgumentException e) {
+            reply(exchange, 422, SimulatedAgency.problem(422, String.valueOf(e.getMessage())));
+            return;
+        } catch (Exception e) {
+            reply(exchange, 502, SimulatedAgency.problem(502, "could not send the events: " + e.getMessage()));
+            return;
+        }
+        var answer = ApiJson.mapper().createObjectNode().put("caseId", caseId).put("events", played.events().size())
+                .put("gatewayStatus", played.status());
+        if (played.answer() != null) {
+            answer.set("gatewayAnswer", ApiJson.mapper().readTree(played.answer()));
+        }
+        reply(exchange, 200, answer.toString());
     }
 
     private void token(HttpExchange exchange) throws IOException {
@@ -280,6 +316,13 @@ public final class AgencySimulator implements AutoCloseable {
         int port = Integer.parseInt(env("SIMULATOR_PORT", "9090"));
         AgencySimulator simulator = start(port, env("SIMULATOR_API_KEY", "dev-only-demo-agency-no-key"),
                 env("SIMULATOR_CLIENT_ID", "dev-only-gateway"), env("SIMULATOR_CLIENT_SECRET", "dev-only-oauth-secret"));
+        String gatewayUrl = env("SIMULATOR_GATEWAY_URL", "http://127.0.0.1:8080");
+        for (String pair : env("SIMULATOR_WEBHOOK_SECRETS", "demo-agency-no=dev-only-demo-agency-no-webhook-secret").split(",")) {
+            String[] parts = pair.trim().split("=", 2);
+            if (parts.length == 2) {
+                simulator.lifecycles().webhook(parts[0], gatewayUrl, parts[1]);
+            }
+        }
         String jms = env("SIMULATOR_JMS_AGENCIES", "demo-agency-se=agency.demo-agency-se.cases");
         if (!jms.isBlank()) {
             String brokerUrl = env("SIMULATOR_BROKER_URL", "tcp://127.0.0.1:61617");
@@ -287,6 +330,7 @@ public final class AgencySimulator implements AutoCloseable {
                     + "reconnectAttempts=-1&initialConnectAttempts=-1&retryInterval=1000");
             for (String pair : jms.split(",")) {
                 String[] parts = pair.trim().split("=", 2);
+                simulator.lifecycles().queue(parts[0], broker, "agency." + parts[0] + ".events");
                 simulator.listen(broker, parts[1], parts[0]);
             }
         }
