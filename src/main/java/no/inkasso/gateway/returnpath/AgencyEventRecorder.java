@@ -248,7 +248,7 @@ public class AgencyEventRecorder {
             default -> { }
         }
         ObjectNode detail = ApiJson.mapper().createObjectNode().put("eventId", eventId).put("agency", agencyId)
-                .put("agencySequence", event.sequence()).put("occurredAt", event.occurredAt().toString())
+                .put("agencySequence", event.sequence()).put("occurredAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.occurredAt()))
                 .put("caseState", applied.state().name()).put("outstanding", applied.outstanding());
         detail.set("details", event.details());
         CaseEvents.append(jdbc, c.caseId(), "AGENCY_" + event.type().name(), now, actor, detail);

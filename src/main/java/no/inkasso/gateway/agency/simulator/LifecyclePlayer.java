@@ -58,6 +58,12 @@ public final class LifecyclePlayer {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Map<String, Integer> sequences = new ConcurrentHashMap<>();
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+
+    /** The agency's clock (its webhook timestamps, its events' times); a test gives the gateway's. */
+    public void clock(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     /** Agency {@code agencyId} reports by webhook to {@code gatewayUrl}/api/v1/agencies/{agencyId}/events, signed with {@code secret}. */
     public void webhook(String agencyId, String gatewayUrl, String secret) {
@@ -108,7 +114,7 @@ public final class LifecyclePlayer {
                 events.add(event(caseId, "DEBTOR_CONTACTED", d -> { }));
                 BigDecimal part = total.divide(BigDecimal.valueOf(3), 2, RoundingMode.DOWN);
                 BigDecimal[] parts = {part, part, total.subtract(part).subtract(part)};
-                LocalDate first = LocalDate.now(ZoneOffset.UTC).plusDays(14);
+                LocalDate first = LocalDate.now(clock).plusDays(14);
                 events.add(event(caseId, "INSTALMENT_PLAN_AGREED", d -> {
                     ArrayNode list = d.putArray("instalments");
                     for (int i = 0; i < 3; i++) {
@@ -156,7 +162,7 @@ public final class LifecyclePlayer {
     }
 
     private void paidInFull(List<ObjectNode> events, String caseId, BigDecimal principal, BigDecimal total, String currency) {
-        events.add(event(caseId, "PAYMENT_RECEIVED", d -> d.put("amount", total).put("paidOn", LocalDate.now(ZoneOffset.UTC).toString())
+        events.add(event(caseId, "PAYMENT_RECEIVED", d -> d.put("amount", total).put("paidOn", LocalDate.now(clock).toString())
                 .put("principal", principal)));
         events.add(settlement(caseId, total, principal.add(INTEREST), INTEREST, FEES, BigDecimal.ZERO.setScale(2), currency));
         events.add(closed(caseId, "PAID"));
@@ -175,7 +181,8 @@ public final class LifecyclePlayer {
     private ObjectNode event(String caseId, String type, java.util.function.Consumer<ObjectNode> details) {
         int sequence = sequences.merge(caseId, 1, Integer::sum);
         ObjectNode event = ApiJson.mapper().createObjectNode().put("caseId", caseId).put("sequence", sequence).put("type", type)
-                .put("occurredAt", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
+                .put("occurredAt", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0)));
         ObjectNode d = event.putObject("details");
         details.accept(d);
         return event;
@@ -187,7 +194,7 @@ public final class LifecyclePlayer {
             ObjectNode batch = ApiJson.mapper().createObjectNode();
             batch.putArray("events").addAll(events);
             byte[] body = batch.toString().getBytes(StandardCharsets.UTF_8);
-            long now = System.currentTimeMillis() / 1000;
+            long now = clock.instant().getEpochSecond();
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(webhook.url()))
                     .header("Content-Type", "application/json")
                     .header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(now))
