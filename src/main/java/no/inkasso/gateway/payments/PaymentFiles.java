@@ -206,7 +206,7 @@ public class PaymentFiles {
         if (!c.currency().equals(p.currency())) {
             return booked(id, p, State.REVIEW, caseId, null, "paid in " + p.currency() + ", the case is in " + c.currency());
         }
-        if (CLOSED.contains(c.state())) {
+        if (CLOSED.contains(c.state()) || c.state().isClosed()) {
             return booked(id, p, State.REVIEW, caseId, null, "the case is " + c.state() + " (closed): the creditor refunds or books it");
         }
         if (p.amount().compareTo(c.outstanding()) > 0) {

@@ -437,7 +437,7 @@ class AgencyEventsIT {
             JsonNode json = ApiJson.mapper().readTree(m.getText());
             assertThat(FEEDBACK.validate(json)).as(m.getText()).isEmpty();
             assertThat(json.get("kind").asText()).isEqualTo("CASE_EVENT");
-            assertThat(m.getStringProperty("_AMQ_DUPL_ID")).isEqualTo("ledger.feedback:event:" + json.at("/event/eventId").asText());
+            assertThat(m.getStringProperty("gatewayMessageId")).isEqualTo("ledger.feedback:event:" + json.at("/event/eventId").asText());
             messages.add(json);
         }
         return messages;
