@@ -28,6 +28,9 @@ public final class AgencyEventReader {
     private static final JsonSchema EVENT = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
             .getSchema(SchemaLocation.of("classpath:schemas/messages/agency-event-v1.schema.json#/definitions/event"));
 
+    /** The largest single event kept (agency_event.payload). */
+    static final int MAX_EVENT_CHARS = 100_000;
+
     private AgencyEventReader() {}
 
     /** An event read and checked, with its exact JSON. */
@@ -91,6 +94,10 @@ public final class AgencyEventReader {
             return new Item.Invalid(index, ApiJson.mapper().createObjectNode().set("value", node), "an event is a JSON object");
         }
         ObjectNode json = (ObjectNode) node;
+        if (json.toString().length() > MAX_EVENT_CHARS) {
+            return new Item.Invalid(index, ApiJson.mapper().createObjectNode().put("sequence", json.path("sequence").asInt())
+                    .put("caseId", json.path("caseId").asText()), "the event is larger than " + MAX_EVENT_CHARS + " characters");
+        }
         Set<ValidationMessage> findings = EVENT.validate(json);
         if (!findings.isEmpty()) {
             return new Item.Invalid(index, json, findings.stream().map(ValidationMessage::getMessage).sorted()

@@ -46,6 +46,8 @@ public class AgencyEventRecorder {
 
     public static final String REFUSED_EVENT = "AGENCY_EVENT_REFUSED";
     static final String ACTOR_PREFIX = "agency:";
+    /** agency_event_rejection.payload keeps at most this much of a refused body (the column's size). */
+    static final int MAX_KEPT_CHARS = 1_000_000;
     private static final Logger log = LoggerFactory.getLogger(AgencyEventRecorder.class);
 
     /** How one event went: {@code status} is its HTTP-like code (201 recorded, 202 held, 200 duplicate, 409, 422). */
@@ -239,11 +241,20 @@ public class AgencyEventRecorder {
             }
             case AWAITING_CREDITOR_DECISION -> {
                 JsonNode q = event.details().get("question");
-                jdbc.update("""
-                        insert into agency_question (case_id, question_id, event_id, kind, text, state, asked_at)
-                        values (:caseId, :questionId, :eventId, :kind, :text, 'OPEN', :at)
-                        """, new MapSqlParameterSource(params.getValues()).addValue("questionId", q.get("questionId").asText())
-                        .addValue("kind", q.get("kind").asText()).addValue("text", q.get("text").asText()));
+                var question = new MapSqlParameterSource(params.getValues()).addValue("questionId", q.get("questionId").asText())
+                        .addValue("kind", q.get("kind").asText()).addValue("text", q.get("text").asText());
+                // the same question asked again (the agency reuses its id) is open again, with the latest wording
+                int reopened = jdbc.update("""
+                        update agency_question set event_id = :eventId, kind = :kind, text = :text, state = 'OPEN', asked_at = :at,
+                            answer = null, answered_at = null, command_id = null
+                        where case_id = :caseId and question_id = :questionId
+                        """, question);
+                if (reopened == 0) {
+                    jdbc.update("""
+                            insert into agency_question (case_id, question_id, event_id, kind, text, state, asked_at)
+                            values (:caseId, :questionId, :eventId, :kind, :text, 'OPEN', :at)
+                            """, question);
+                }
             }
             default -> { }
         }
@@ -320,7 +331,8 @@ public class AgencyEventRecorder {
                 """, new MapSqlParameterSource("id", id).addValue("agency", agencyId).addValue("channel", channel)
                 .addValue("caseId", caseId != null && caseId.length() <= 36 ? caseId : null).addValue("seq", sequence)
                 .addValue("code", code).addValue("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
-                .addValue("payload", payload).addValue("at", now(), Types.TIMESTAMP_WITH_TIMEZONE));
+                .addValue("payload", payload.length() > MAX_KEPT_CHARS ? payload.substring(0, MAX_KEPT_CHARS) : payload)
+                .addValue("at", now(), Types.TIMESTAMP_WITH_TIMEZONE));
         return id;
     }
 

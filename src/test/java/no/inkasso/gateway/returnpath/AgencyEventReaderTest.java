@@ -66,4 +66,15 @@ class AgencyEventReaderTest {
         assertThat(items.get(0)).isInstanceOfSatisfying(Item.Invalid.class, i -> assertThat(i.reason()).contains(why));
         assertThat(items.get(1)).isInstanceOf(Item.Good.class);
     }
+
+    @Test
+    void anEventTooLargeToKeepIsRefusedNotStoredHalf() {
+        String text = "x".repeat(AgencyEventReader.MAX_EVENT_CHARS);
+        var items = ((Body.Events) read("{\"caseId\": \"c\", \"sequence\": 4, \"type\": \"DEBTOR_CONTACTED\", "
+                + "\"occurredAt\": \"2026-11-20T10:00:00Z\", \"details\": {\"note\": \"" + text + "\"}}")).items();
+        assertThat(items.get(0)).isInstanceOfSatisfying(Item.Invalid.class, i -> {
+            assertThat(i.reason()).contains("larger than 100000 characters");
+            assertThat(i.json().get("sequence").asInt()).isEqualTo(4);
+        });
+    }
 }
