@@ -307,7 +307,9 @@ public final class AgencySimulator implements AutoCloseable {
      * Runs the simulator alone. Environment: {@code SIMULATOR_PORT} (9090), {@code SIMULATOR_API_KEY}
      * (dev-only-demo-agency-no-key), {@code SIMULATOR_CLIENT_ID} / {@code SIMULATOR_CLIENT_SECRET} (OAuth2),
      * {@code SIMULATOR_BROKER_URL} (tcp://127.0.0.1:61617, the gateway's GATEWAY_BROKER_ACCEPTOR_URL) and
-     * {@code SIMULATOR_JMS_AGENCIES} (demo-agency-se=agency.demo-agency-se.cases, comma-separated; empty = no JMS),
+     * {@code SIMULATOR_JMS_AGENCIES} (demo-agency-se=agency.demo-agency-se.cases, comma-separated; empty = no JMS; such an
+     * agency reports its events on agency.<id>.events), {@code SIMULATOR_GATEWAY_URL} (http://127.0.0.1:8080),
+     * {@code SIMULATOR_WEBHOOK_SECRETS} (demo-agency-no=dev-only-demo-agency-no-webhook-secret: agencies reporting by webhook),
      * {@code SIMULATOR_SFTP_AGENCIES} (SFTP agencies, each its own login on one server; empty = none),
      * {@code SIMULATOR_SFTP_PORT} (2224), {@code SIMULATOR_SFTP_PASSWORD} (dev-only-agency-sftp-password) and
      * {@code SIMULATOR_SFTP_ROOT} (./data/agency-simulator-sftp).
