@@ -116,6 +116,7 @@ public final class AgencyEventReader {
         if (!errors.isEmpty()) {
             return new Item.Invalid(index, json, String.join("; ", errors));
         }
+        toOere(details);
         CaseLifecycle.Event figures = CaseLifecycle.Event.of(type);
         LocalDate paidOn = null;
         switch (type) {
@@ -155,6 +156,28 @@ public final class AgencyEventReader {
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 checkAmounts(node.get(i), path + "/" + i, errors);
+            }
+        }
+    }
+
+    /** Every amount with exactly 2 decimals (600 → 600.00), as they travel on to ledgers. */
+    private static void toOere(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isNumber()) {
+                    e.setValue(ApiJson.mapper().getNodeFactory().numberNode(e.getValue().decimalValue().setScale(2)));
+                } else {
+                    toOere(e.getValue());
+                }
+            }
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isNumber()) {
+                    array.set(i, ApiJson.mapper().getNodeFactory().numberNode(array.get(i).decimalValue().setScale(2)));
+                } else {
+                    toOere(array.get(i));
+                }
             }
         }
     }

@@ -50,7 +50,7 @@ public final class CaseLifecycle {
         record Illegal(String reason) implements Outcome {}
     }
 
-    /** Active states at the agency (ROUTED too: a REST agency may report before its answer is recorded). */
+    /** Active states at the agency (ROUTED counts as AT_AGENCY: a REST agency may report before its answer is recorded). */
     static final Set<CaseState> ACTIVE = EnumSet.of(ROUTED, AT_AGENCY, PAUSED, DISPUTED, AWAITING_CREDITOR, LEGAL, MONITORING);
     private static final Set<CaseState> COLLECTING = EnumSet.of(AT_AGENCY, AWAITING_CREDITOR, LEGAL, MONITORING);
 
@@ -65,8 +65,9 @@ public final class CaseLifecycle {
         if (!ACTIVE.contains(state)) {
             return illegal(type, state, "the case is not at an agency");
         }
-        if (state == ROUTED && type != AgencyEventType.REGISTERED) {
-            return illegal(type, state, "the agency has not registered the case yet (REGISTERED comes first)");
+        if (state == ROUTED) {
+            // the delivery's answer is not recorded yet, but an agency reporting on a case evidently has it
+            state = AT_AGENCY;
         }
         return switch (type) {
             case REGISTERED -> state == ROUTED || state == AT_AGENCY ? applied(AT_AGENCY, outstanding)

@@ -36,6 +36,9 @@ class AgencyEventReaderTest {
         assertThat(settlement.caseId()).isNull();
         assertThat(settlement.agencyCaseNumber()).isEqualTo("DEMO-000001");
         assertThat(settlement.figures().remittance().fees()).isEqualTo(new BigDecimal("600.00"));
+        assertThat(settlement.details().toString()).as("amounts travel on with 2 decimals")
+                .contains("\"fees\":600.00").contains("\"vat\":0.00").contains("\"paid\":4973.45");
+        assertThat(payment.details().get("principal").toString()).isEqualTo("4250.00");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,6 +18,8 @@ class CaseLifecycleTest {
     @ParameterizedTest(name = "{0} + {1} -> {2}")
     @CsvSource({
             "ROUTED, REGISTERED, AT_AGENCY",
+            "ROUTED, NOTICE_SENT, AT_AGENCY",
+            "ROUTED, DISPUTED, DISPUTED",
             "AT_AGENCY, REGISTERED, AT_AGENCY",
             "AT_AGENCY, NOTICE_SENT, AT_AGENCY",
             "AT_AGENCY, DEBTOR_CONTACTED, AT_AGENCY",
@@ -51,7 +53,6 @@ class CaseLifecycleTest {
 
     @ParameterizedTest(name = "{0} + {1} refused: {2}")
     @CsvSource(delimiter = '|', value = {
-            "ROUTED | NOTICE_SENT | REGISTERED comes first",
             "RECEIVED | REGISTERED | not at an agency",
             "ELIGIBLE | PAYMENT_RECEIVED | not at an agency",
             "DELIVERY_FAILED | REGISTERED | not at an agency",
