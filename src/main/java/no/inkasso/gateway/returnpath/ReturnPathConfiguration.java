@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wires the agencies' events queues: per agency with an {@code events-queue}, the queue and its
  * {@code .dlq} on the embedded broker (backoff, then dead-lettered) and a route
- * {@code returnpath-receive-queue-<agency>} from the template in routes/returnpath.
+ * {@code returnpath-receive-queue-<agency>} from the template in routes/returnpath; per agency with a
+ * {@code status-endpoint}, a poll route {@code returnpath-poll-status-files-<agency>}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReturnPathConfiguration {
@@ -55,6 +56,15 @@ public class ReturnPathConfiguration {
                         .parameter("endpoint", properties.eventsEndpoint().formatted(queue))
                         .parameter("deadLetterEndpoint", properties.deadLetterEndpoint().formatted(ReturnPathProperties.deadLetterQueue(queue)))
                         .add());
+                new java.util.TreeMap<>(properties.agencies()).forEach((agencyId, agency) -> {
+                    if (agency.statusEndpoint() != null && !agency.statusEndpoint().isBlank()) {
+                        TemplatedRouteBuilder.builder(camelContext, "returnpath-poll-status-files")
+                                .routeId("returnpath-poll-status-files-" + agencyId)
+                                .parameter("agencyId", agencyId)
+                                .parameter("endpoint", agency.statusEndpoint())
+                                .add();
+                    }
+                });
             }
         };
     }

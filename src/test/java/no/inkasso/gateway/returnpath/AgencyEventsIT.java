@@ -32,6 +32,8 @@ import no.inkasso.gateway.ApiTestClient;
 import no.inkasso.gateway.MutableClock;
 import no.inkasso.gateway.agency.simulator.AgencySimulator;
 import no.inkasso.gateway.agency.simulator.LifecyclePlayer;
+import no.inkasso.gateway.agency.simulator.SimulatedSftpAgency;
+import java.net.ServerSocket;
 import no.inkasso.gateway.api.ApiJson;
 import com.atlassian.oai.validator.model.Request;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -75,26 +77,41 @@ class AgencyEventsIT {
     private static final JsonSchema FEEDBACK = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
             .getSchema(SchemaLocation.of("file:schemas/messages/ledger-feedback-v1.schema.json"));
 
-    /** Creditor 923609016: rest-agency-no (REST, reports by webhook); 974760673: jms-agency-no (JMS both ways). */
+    /**
+     * Creditor 923609016: rest-agency-no (REST, reports by webhook), but rent to file-agency-no (REST, reports in
+     * status files on its SFTP server); 974760673: jms-agency-no (JMS both ways).
+     */
     static final String AGENCIES = """
             agencies:
               - {id: rest-agency-no, jurisdictions: ["NO"], currencies: [NOK], min-amount: 100, grace-days: 5, min-days-after-due: 14, refuses-debtor-abroad: true, reminder-required: false,
                  delivery: {transport: rest, endpoint: "${it.simulator.url}/agencies/rest-agency-no/cases", api-key: "%s", timeout-ms: 2000}}
               - {id: jms-agency-no, jurisdictions: ["NO"], currencies: [NOK], min-amount: 100, grace-days: 5, min-days-after-due: 14, refuses-debtor-abroad: true, reminder-required: false,
                  delivery: {transport: jms, queue: agency.jms-agency-no.cases}}
+              - {id: file-agency-no, jurisdictions: ["NO"], currencies: [NOK], min-amount: 100, grace-days: 5, min-days-after-due: 14, refuses-debtor-abroad: true, reminder-required: false,
+                 delivery: {transport: rest, endpoint: "${it.simulator.url}/agencies/file-agency-no/cases", api-key: "%s", timeout-ms: 2000}}
             agreements:
+              - {creditor: "923609016", agency: file-agency-no, from: 2024-01-01, claim-types: [RENT]}
               - {creditor: "923609016", agency: rest-agency-no, from: 2024-01-01}
               - {creditor: "974760673", agency: jms-agency-no, from: 2024-01-01}
             ledgers:
               - {source-system: demo-erp, reminder-required: false}
-            """.formatted(AGENCY_KEY);
+            """.formatted(AGENCY_KEY, AGENCY_KEY);
 
     static final AgencySimulator SIMULATOR;
+    static final SimulatedSftpAgency FILE_AGENCY;
     static final Path CONFIG_DIR;
+    private static final String SFTP_PASSWORD = "dev-only-it-sftp-password";
 
     static {
         try {
             SIMULATOR = AgencySimulator.start(0, AGENCY_KEY, null, null);
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            FILE_AGENCY = SIMULATOR.sftp("file-agency-no", Files.createTempDirectory("status-files-it"), port, "file-agency-no",
+                    SFTP_PASSWORD);
+            Files.createDirectories(FILE_AGENCY.home().resolve("status"));
             CONFIG_DIR = Files.createTempDirectory("agency-events-it-config");
             Files.createDirectories(CONFIG_DIR.resolve("rules"));
             try (Stream<Path> rules = Files.list(Path.of("config/rules"))) {
@@ -112,6 +129,9 @@ class AgencyEventsIT {
     static void agencies(DynamicPropertyRegistry registry) {
         registry.add("gateway.eligibility.config-dir", CONFIG_DIR::toString);
         registry.add("it.simulator.url", () -> "http://127.0.0.1:" + SIMULATOR.port());
+        registry.add("gateway.return-path.agencies.file-agency-no.status-endpoint", () -> "sftp://file-agency-no@127.0.0.1:"
+                + FILE_AGENCY.port() + "/status?password=" + SFTP_PASSWORD + "&strictHostKeyChecking=no&useUserKnownHostsFile=false"
+                + "&include=.*\\.json&move=.done&moveFailed=.error&sortBy=file:name&delay=200");
     }
 
     @TestConfiguration
@@ -147,6 +167,7 @@ class AgencyEventsIT {
             SIMULATOR.lifecycles().clock(clock);
             SIMULATOR.lifecycles().webhook("rest-agency-no", "http://127.0.0.1:" + port, SECRET);
             SIMULATOR.lifecycles().queue("jms-agency-no", connectionFactory, "agency.jms-agency-no.events");
+            SIMULATOR.lifecycles().statusFiles("file-agency-no", FILE_AGENCY.home().resolve("status"));
             SIMULATOR.listen(connectionFactory, "agency.jms-agency-no.cases", "jms-agency-no");
             listening = true;
         }
@@ -309,6 +330,29 @@ class AgencyEventsIT {
                 Integer.class)).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void anSftpAgencysStatusFilesAreTakenOnceAndAFileThatIsNotEventsIsMovedAside() throws Exception {
+        String caseId = atAgency("923609016", "RENT");
+        assertThat(get(caseId).get("agency").asText()).isEqualTo("file-agency-no");
+
+        play("file-agency-no", caseId, "PAID_IN_FULL");
+
+        awaitState(caseId, "CLOSED_PAID");
+        assertThat(outstanding(caseId)).isEqualByComparingTo("0.00");
+        assertThat(feedback(caseId, 5)).extracting(m -> m.at("/event/type").asText())
+                .containsExactly("REGISTERED", "NOTICE_SENT", "PAYMENT_RECEIVED", "SETTLEMENT", "CLOSED");
+        Path status = FILE_AGENCY.home().resolve("status");
+        await().atMost(PIPELINE).until(() -> Files.exists(status.resolve(".done").resolve("events-" + caseId + "-0001.json")));
+        assertThat(db.queryForList("select distinct channel from agency_event where case_id = ?", String.class, caseId))
+                .containsExactly("SFTP");
+
+        Files.writeString(status.resolve("broken.json"), "<status>not json</status>");
+        await().atMost(PIPELINE).until(() -> Files.exists(status.resolve(".error").resolve("broken.json")));
+        assertThat(db.queryForObject("select reason from agency_event_rejection where agency_id = 'file-agency-no' and channel = 'SFTP'"
+                + " and code = 'MALFORMED'", String.class)).contains("not JSON");
+        assertThat(noMoreFeedback(caseId)).isTrue();
+    }
+
     @ParameterizedTest(name = "{0} ends {1}")
     @CsvSource({
             "PAID_IN_FULL, CLOSED_PAID, 0.00",
@@ -372,8 +416,13 @@ class AgencyEventsIT {
     // ---- helpers ----
 
     private String atAgency(String creditor) throws Exception {
+        return atAgency(creditor, "ORDINARY");
+    }
+
+    private String atAgency(String creditor, String claimType) throws Exception {
         ObjectNode claim = (ObjectNode) ApiJson.mapper().readTree(Files.readAllBytes(Path.of("examples/claim.json")));
         ((ObjectNode) claim.get("creditor")).put("orgNumber", creditor);
+        claim.put("claimType", claimType);
         ObjectNode invoice = (ObjectNode) claim.get("invoice");
         invoice.put("number", "RP-" + UUID.randomUUID());
         invoice.put("issueDate", "2026-01-01");

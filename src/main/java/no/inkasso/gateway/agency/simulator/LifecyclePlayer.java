@@ -29,7 +29,7 @@ import no.inkasso.gateway.returnpath.WebhookSignature;
 /**
  * Plays a simulated agency's side of a case's life back to the gateway: agency events (agency-event/v1)
  * sent as one signed webhook call (a REST agency) or one JMS message per event (a JMS agency), numbered
- * 1, 2, 3 ... per case. REGISTERED (with the agency's case number) comes first, sent by itself when a JMS
+ * 1, 2, 3 ... per case, or one status file per play in the agency's SFTP folder. REGISTERED (with the agency's case number) comes first, sent by itself when a JMS
  * agency takes a NEW_CASE. Amounts follow the case's principal in the NEW_CASE the agency took, with
  * simulated interest and fees, so payments and settlements reconcile to the øre.
  */
@@ -50,6 +50,8 @@ public final class LifecyclePlayer {
         record Webhook(String url, String secret) implements Channel {}
 
         record Queue(ConnectionFactory connectionFactory, String queue) implements Channel {}
+
+        record StatusFiles(java.nio.file.Path folder) implements Channel {}
     }
 
     /** What a play sent, and how the gateway answered (a webhook's status and body; 0 for JMS). */
@@ -73,6 +75,11 @@ public final class LifecyclePlayer {
     /** Agency {@code agencyId} reports on {@code queue}. */
     public void queue(String agencyId, ConnectionFactory connectionFactory, String queue) {
         channels.put(agencyId, new Channel.Queue(connectionFactory, queue));
+    }
+
+    /** Agency {@code agencyId} writes one status file per play into {@code folder} (on its SFTP server). */
+    public void statusFiles(String agencyId, java.nio.file.Path folder) {
+        channels.put(agencyId, new Channel.StatusFiles(folder));
     }
 
     public boolean reports(String agencyId) {
@@ -201,6 +208,17 @@ public final class LifecyclePlayer {
                     .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(webhook.secret(), now, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             return new Played(events, answer.statusCode(), answer.body());
+        }
+        if (channel instanceof Channel.StatusFiles files) {
+            ObjectNode batch = ApiJson.mapper().createObjectNode();
+            batch.putArray("events").addAll(events);
+            java.nio.file.Files.createDirectories(files.folder());
+            String name = "events-" + events.get(0).get("caseId").asText() + "-" + String.format("%04d", events.get(0).get("sequence").asInt())
+                    + ".json";
+            java.nio.file.Path part = files.folder().resolve("." + name + ".part");
+            java.nio.file.Files.writeString(part, batch.toString());
+            java.nio.file.Files.move(part, files.folder().resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new Played(events, 0, null);
         }
         Channel.Queue queue = (Channel.Queue) channel;
         try (Connection connection = queue.connectionFactory().createConnection()) {
