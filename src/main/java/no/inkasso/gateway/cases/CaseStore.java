@@ -108,11 +108,10 @@ public class CaseStore {
 
     public Optional<StoredCase> find(String caseId) {
         var params = new MapSqlParameterSource("caseId", caseId);
-        List<CaseEvent> events = jdbc.query("""
-                select seq, event_type, occurred_at, actor, detail_json from case_event where case_id = :caseId order by seq
-                """, params, (rs, n) -> new CaseEvent(rs.getInt("seq"), rs.getString("event_type"),
-                rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"), rs.getString("detail_json")));
-        return jdbc.query("""
+        // The case row before its history: a change commits its state and its event together, so history read
+        // after the row holds at least the event that led to the state shown (read the other way round, a case
+        // could show AT_AGENCY without its AGENCY_DELIVERED event).
+        Optional<StoredCase> row = jdbc.query("""
                 select case_id, state, received_via, client_id, correlation_id, creditor_org, created_at, updated_at, claim_json,
                     recheck_on, agency_id, agency_case_number
                 from claim_case where case_id = :caseId
@@ -121,8 +120,18 @@ public class CaseStore {
                 rs.getString("creditor_org"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getString("claim_json"),
                 rs.getObject("recheck_on", java.time.LocalDate.class), rs.getString("agency_id"),
-                rs.getString("agency_case_number"), events))
+                rs.getString("agency_case_number"), List.of()))
                 .stream().findFirst();
+        if (row.isEmpty()) {
+            return row;
+        }
+        List<CaseEvent> events = jdbc.query("""
+                select seq, event_type, occurred_at, actor, detail_json from case_event where case_id = :caseId order by seq
+                """, params, (rs, n) -> new CaseEvent(rs.getInt("seq"), rs.getString("event_type"),
+                rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"), rs.getString("detail_json")));
+        StoredCase c = row.get();
+        return Optional.of(new StoredCase(c.caseId(), c.state(), c.receivedVia(), c.clientId(), c.correlationId(), c.creditorOrg(),
+                c.createdAt(), c.updatedAt(), c.claimJson(), c.recheckOn(), c.agencyId(), c.agencyCaseNumber(), events));
     }
 
     public List<CaseSummary> page(CaseQuery query) {
