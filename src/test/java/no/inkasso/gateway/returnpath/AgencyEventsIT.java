@@ -415,6 +415,69 @@ class AgencyEventsIT {
 
     // ---- helpers ----
 
+    @Test
+    void theCreditorsReportsShowTheCaseItsPaymentsAndTheWeeksRemittanceInJsonAndCsv() throws Exception {
+        String caseId = atAgency("923609016");
+        results(webhook("rest-agency-no", batch(
+                event(caseId, 1, "REGISTERED", "{\"agencyCaseNumber\": \"REST-R1\"}"),
+                event(caseId, 2, "PAYMENT_RECEIVED", "{\"amount\": 1000.00, \"principal\": 800.00, \"paidOn\": \"2026-03-09\"}"),
+                event(caseId, 3, "SETTLEMENT",
+                        "{\"remittance\": {\"paid\": 1000.00, \"toCreditor\": 850.00, \"interest\": 50.00, \"fees\": 120.00, \"vat\": 30.00, \"currency\": \"NOK\"}}"))));
+        String creditor = "?creditor=923609016";
+
+        JsonNode open = ApiTestClient.json(api.get("/api/v1/reports/open-cases" + creditor
+                + "&invoiceDateFrom=2026-01-01&invoiceDateTo=2026-01-31", LEDGER_KEY));
+        JsonNode remittance = ApiTestClient.json(api.get("/api/v1/reports/remittance" + creditor + "&week=2026-W11", LEDGER_KEY));
+        JsonNode status = ApiTestClient.json(api.get("/api/v1/reports/status" + creditor + "&month=2026-03", LEDGER_KEY));
+        HttpResponse<String> csv = api.get("/api/v1/reports/remittance" + creditor + "&week=2026-W11&format=csv", LEDGER_KEY);
+        JsonNode timeline = ApiTestClient.json(api.get("/api/v1/claims/" + caseId + "/timeline", LEDGER_KEY));
+
+        JsonNode openRow = row(open, caseId);
+        assertThat(openRow.get("state").asText()).isEqualTo("AT_AGENCY");
+        assertThat(openRow.get("invoiceDate").asText()).isEqualTo("2026-01-01");
+        assertThat(openRow.get("outstandingAmount").decimalValue()).isEqualByComparingTo("3450.00");
+        assertThat(open.at("/summary/cases").asInt()).isEqualTo(open.get("rows").size());
+        JsonNode settled = row(remittance, caseId);
+        assertThat(settled.get("settledOn").asText()).isEqualTo("2026-03-09");
+        assertThat(settled.get("paid").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(settled.get("toCreditor").decimalValue()).isEqualByComparingTo("850.00");
+        assertThat(settled.get("fees").decimalValue().add(settled.get("vat").decimalValue()).add(settled.get("toCreditor").decimalValue()))
+                .isEqualByComparingTo(settled.get("paid").decimalValue());
+        BigDecimal toCreditor = BigDecimal.ZERO;
+        for (JsonNode r : remittance.get("rows")) {
+            toCreditor = toCreditor.add(r.get("toCreditor").decimalValue());
+        }
+        assertThat(remittance.at("/summary/totalsByCurrency/NOK/toCreditor").decimalValue()).isEqualByComparingTo(toCreditor);
+        JsonNode month = row(status, caseId);
+        assertThat(month.get("paidToAgencyInMonth").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(month.get("toCreditorInMonth").decimalValue()).isEqualByComparingTo("850.00");
+        assertThat(month.get("lastEventType").asText()).isEqualTo("AGENCY_SETTLEMENT");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("caseId;invoiceNumber;agencyId;settledOn;currency;paid;toCreditor;interest;fees;vat");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(caseId + ";").endsWith(";rest-agency-no;2026-03-09;NOK;1000.00;850.00;50.00;120.00;30.00"));
+        assertThat(timeline.get("entries")).extracting(e -> e.get("source").asText() + ":" + e.get("type").asText())
+                .containsSubsequence("CASE:CLAIM_RECEIVED", "AGENCY:REGISTERED", "AGENCY:PAYMENT_RECEIVED", "AGENCY:SETTLEMENT");
+
+        // another ledger's client does not see this creditor; bad parameters are named
+        assertThat(api.get("/api/v1/reports/remittance" + creditor + "&week=2026-W11", "dev-only-other-ledger-key").statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/claims/" + caseId + "/timeline", "dev-only-other-ledger-key").statusCode()).isEqualTo(404);
+        HttpResponse<String> bad = api.get("/api/v1/reports/status" + creditor + "&month=2026-13", LEDGER_KEY);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(ApiTestClient.json(bad).at("/errors/0/pointer").asText()).isEqualTo("/month");
+        assertThat(api.get("/api/v1/reports/remittance" + creditor + "&week=2026-W54", LEDGER_KEY).statusCode()).isEqualTo(400);
+    }
+
+    private static JsonNode row(JsonNode report, String caseId) {
+        for (JsonNode r : report.get("rows")) {
+            if (caseId.equals(r.get("caseId").asText())) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row for case " + caseId + " in " + report);
+    }
+
     private String atAgency(String creditor) throws Exception {
         return atAgency(creditor, "ORDINARY");
     }
