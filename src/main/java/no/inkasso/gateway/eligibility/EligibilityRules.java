@@ -121,11 +121,12 @@ public final class EligibilityRules {
         private void checkAgreement() {
             String creditor = claim.getCreditor().getOrgNumber();
             ClaimType type = claim.getClaimType();
-            Optional<Agreement> agreement = book.agreementFor(creditor, claim.getDebtor().getCountry(), type, asOf);
+            Optional<Agreement> agreement = book.agreementFor(creditor, claim.getDebtor().getCountry(), type,
+                    claim.getInvoice().getOutstandingAmount(), asOf);
             if (agreement.isEmpty()) {
                 String why = book.hasAnyAgreement(creditor, asOf)
                         ? "Creditor " + creditor + " has no agency agreement covering a debtor in " + claim.getDebtor().getCountry()
-                                + " with a " + type + " claim on " + asOf
+                                + " with a " + type + " claim of " + claim.getInvoice().getOutstandingAmount() + " " + claim.getInvoice().getCurrency() + " on " + asOf
                         : "Creditor " + creditor + " has no agency agreement in force on " + asOf;
                 add("agency-agreement", RuleOutcome.FAIL, "NO_AGREEMENT", why,
                         local("Kreditor har ingen avtale med et inkassobyrå som dekker kravet",

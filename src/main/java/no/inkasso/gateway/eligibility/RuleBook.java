@@ -102,9 +102,10 @@ public final class RuleBook {
     }
 
     /** The first agreement in file order of {@code creditor} in force on {@code date} that covers the claim. */
-    public Optional<Agreement> agreementFor(String creditor, String debtorCountry, ClaimType claimType, LocalDate date) {
+    public Optional<Agreement> agreementFor(String creditor, String debtorCountry, ClaimType claimType, java.math.BigDecimal outstanding,
+                                            LocalDate date) {
         return agreements.stream()
-                .filter(a -> a.creditor().equals(creditor) && a.inForce(date) && a.covers(debtorCountry, claimType))
+                .filter(a -> a.creditor().equals(creditor) && a.inForce(date) && a.covers(debtorCountry, claimType, outstanding))
                 .findFirst();
     }
 

@@ -175,7 +175,8 @@ public class AgencyRouter {
         Claim claim = ClaimReader.fromCanonicalJson(c.claimJson());
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Optional<Agreement> agreement = rules.book().agreementFor(c.creditor(), c.debtorCountry(), claim.getClaimType(), today);
+        Optional<Agreement> agreement = rules.book().agreementFor(c.creditor(), c.debtorCountry(), claim.getClaimType(),
+                claim.getInvoice().getOutstandingAmount(), today);
         if (agreement.isEmpty()) {
             return hold(caseId, c, "no agreement of creditor " + c.creditor() + " in force on " + today + " covers debtor country "
                     + c.debtorCountry() + " and claim type " + claim.getClaimType(), now);
