@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.stream.Stream;
+import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.GatewayApplication;
 import no.inkasso.gateway.MutableClock;
 import no.inkasso.gateway.agency.simulator.AgencySimulator;
@@ -50,13 +50,7 @@ public final class AgencyDeliveryBench {
     public static void main(String[] args) throws Exception {
         int cases = args.length >= 2 && args[0].equals("--cases") ? Integer.parseInt(args[1]) : 10_000;
         AgencySimulator simulator = AgencySimulator.start(0, "dev-only-bench-key", null, null);
-        Path config = Files.createTempDirectory("agency-bench-config");
-        Files.createDirectories(config.resolve("rules"));
-        try (Stream<Path> rules = Files.list(Path.of("config/rules"))) {
-            for (Path file : rules.toList()) {
-                Files.copy(file, config.resolve("rules").resolve(file.getFileName()));
-            }
-        }
+        Path config = ConfigDirs.withRules("agency-bench-config");
         String terms = "jurisdictions: [\"NO\"], currencies: [NOK], min-amount: 100, grace-days: 5, min-days-after-due: 14, "
                 + "refuses-debtor-abroad: true, reminder-required: false";
         Files.writeString(config.resolve("agencies.yml"), """

@@ -22,8 +22,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import no.inkasso.gateway.ApiTestClient;
+import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.MutableClock;
 import no.inkasso.gateway.agency.simulator.AgencySimulator;
 import no.inkasso.gateway.agency.simulator.SimulatedAgency;
@@ -104,13 +104,7 @@ class AgencyDeliveryIT {
     static {
         try {
             SIMULATOR = AgencySimulator.start(0, AGENCY_KEY, "dev-only-it-client", "dev-only-it-secret");
-            CONFIG_DIR = Files.createTempDirectory("agency-it-config");
-            Files.createDirectories(CONFIG_DIR.resolve("rules"));
-            try (Stream<Path> rules = Files.list(Path.of("config/rules"))) {
-                for (Path file : rules.toList()) {
-                    Files.copy(file, CONFIG_DIR.resolve("rules").resolve(file.getFileName()));
-                }
-            }
+            CONFIG_DIR = ConfigDirs.withRules("agency-it-config");
             Files.writeString(CONFIG_DIR.resolve("agencies.yml"), AGENCIES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import no.inkasso.gateway.ApiTestClient;
+import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.MutableClock;
 import no.inkasso.gateway.agency.simulator.AgencySimulator;
 import no.inkasso.gateway.agency.simulator.LifecyclePlayer;
@@ -130,13 +131,7 @@ class LedgerLifecycleEndToEndIT {
                 """.formatted(vocabulary, LEDGER_SECRET);
         try {
             SIMULATOR = AgencySimulator.start(0, AGENCY_KEY, null, null);
-            CONFIG_DIR = Files.createTempDirectory("ledger-e2e-it-config");
-            Files.createDirectories(CONFIG_DIR.resolve("rules"));
-            try (Stream<Path> rules = Files.list(Path.of("config/rules"))) {
-                for (Path file : rules.toList()) {
-                    Files.copy(file, CONFIG_DIR.resolve("rules").resolve(file.getFileName()));
-                }
-            }
+            CONFIG_DIR = ConfigDirs.withRules("ledger-e2e-it-config");
             Files.writeString(CONFIG_DIR.resolve("agencies.yml"), AGENCIES);
             LEDGERS_FILE = Files.createTempFile("ledgers-e2e-it", ".yml");
             Files.writeString(LEDGERS_FILE, LEDGERS);

@@ -28,15 +28,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * The gateway's database and broker as separate servers (an H2 TCP server, an Artemis broker with the
  * gateway in {@code spring.artemis.mode=native}), each stopped and started again under the running
  * gateway: readiness answers 503 naming the component DOWN while it is away, liveness stays 200, and
- * both come back by themselves. (An H2 server's clients need AUTO_RECONNECT=TRUE to come back: without
- * it H2 reports a dropped connection as "database closed", which the pool does not take for a broken
- * connection and keeps; PostgreSQL's driver reports it as a connection failure, which the pool evicts.)
+ * both come back by themselves. (With an H2 server the pool needs {@link H2ConnectionLossOverride}: H2
+ * reports a lost server as "database closed", which the pool would not take for a dead connection;
+ * PostgreSQL's driver reports a connection failure, which the pool evicts by itself.)
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.artemis.mode=native",
         "spring.datasource.hikari.connection-timeout=2000",
         "spring.datasource.hikari.validation-timeout=1000",
+        "spring.datasource.hikari.exception-override-class-name=no.inkasso.gateway.ops.H2ConnectionLossOverride",
         "gateway.sftp.embedded.enabled=false"})
 @ActiveProfiles("test")
 class DependencyHealthIT {
@@ -61,7 +62,7 @@ class DependencyHealthIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:tcp://127.0.0.1:" + DB_PORT
-                + "/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_RECONNECT=TRUE");
+                + "/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         registry.add("spring.artemis.broker-url", () -> "tcp://127.0.0.1:" + BROKER_PORT);
     }
 

@@ -27,8 +27,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import no.inkasso.gateway.ApiTestClient;
+import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.MutableClock;
 import no.inkasso.gateway.agency.simulator.AgencySimulator;
 import no.inkasso.gateway.agency.simulator.LifecyclePlayer;
@@ -112,13 +112,7 @@ class AgencyEventsIT {
             FILE_AGENCY = SIMULATOR.sftp("file-agency-no", Files.createTempDirectory("status-files-it"), port, "file-agency-no",
                     SFTP_PASSWORD);
             Files.createDirectories(FILE_AGENCY.home().resolve("status"));
-            CONFIG_DIR = Files.createTempDirectory("agency-events-it-config");
-            Files.createDirectories(CONFIG_DIR.resolve("rules"));
-            try (Stream<Path> rules = Files.list(Path.of("config/rules"))) {
-                for (Path file : rules.toList()) {
-                    Files.copy(file, CONFIG_DIR.resolve("rules").resolve(file.getFileName()));
-                }
-            }
+            CONFIG_DIR = ConfigDirs.withRules("agency-events-it-config");
             Files.writeString(CONFIG_DIR.resolve("agencies.yml"), AGENCIES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import no.inkasso.gateway.ApiTestClient;
+import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.MutableClock;
 import no.inkasso.gateway.agency.AgencyBreaker;
 import no.inkasso.gateway.agency.AgencyDeliveryWorker;
@@ -110,13 +110,7 @@ class AgencySftpDeliveryIT {
                 port = free.getLocalPort();
             }
             SFTP = SIMULATOR.sftp(SFTP_AGENCY, Files.createTempDirectory("sftp-agency-it"), port, SFTP_AGENCY, SFTP_PASSWORD);
-            CONFIG_DIR = Files.createTempDirectory("sftp-agency-it-config");
-            Files.createDirectories(CONFIG_DIR.resolve("rules"));
-            try (Stream<Path> rules = Files.list(Path.of("config/rules"))) {
-                for (Path file : rules.toList()) {
-                    Files.copy(file, CONFIG_DIR.resolve("rules").resolve(file.getFileName()));
-                }
-            }
+            CONFIG_DIR = ConfigDirs.withRules("sftp-agency-it-config");
             Files.writeString(CONFIG_DIR.resolve("agencies.yml"), AGENCIES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,8 +23,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import no.inkasso.gateway.ApiTestClient;
+import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.MutableClock;
 import no.inkasso.gateway.api.ApiJson;
 import no.inkasso.gateway.feed.CaseFeedCodec;
@@ -92,13 +92,7 @@ class AgencySftpOpenSshIT {
 
     static {
         try {
-            CONFIG_DIR = Files.createTempDirectory("openssh-agency-it-config");
-            Files.createDirectories(CONFIG_DIR.resolve("rules"));
-            try (Stream<Path> rules = Files.list(Path.of("config/rules"))) {
-                for (Path file : rules.toList()) {
-                    Files.copy(file, CONFIG_DIR.resolve("rules").resolve(file.getFileName()));
-                }
-            }
+            CONFIG_DIR = ConfigDirs.withRules("openssh-agency-it-config");
             Files.writeString(CONFIG_DIR.resolve("agencies.yml"), AGENCIES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
