@@ -12,7 +12,6 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.function.LongSupplier;
 import no.inkasso.gateway.api.ApiJson;
 import no.inkasso.gateway.cases.CaseMdc;
 import no.inkasso.gateway.outbox.OutboxRelay;
+import no.inkasso.gateway.queues.DeadLetterCopies;
 import no.inkasso.gateway.routing.DeliveryState;
 import no.inkasso.gateway.routing.RoutingProperties;
 import org.slf4j.Logger;
@@ -367,16 +367,8 @@ public class AgencyDeliveryWorker {
     private void deadLetter(Session session, String agencyId, TextMessage original, String reason, int attempts) throws JMSException {
         MessageProducer producer = session.createProducer(session.createQueue(RoutingProperties.deadLetterQueue(agencyId)));
         try {
-            TextMessage copy = session.createTextMessage(original.getText());
-            Enumeration<?> names = original.getPropertyNames();
-            while (names.hasMoreElements()) {
-                String name = (String) names.nextElement();
-                if (name.startsWith("_AMQ") || (name.startsWith("JMSX") && !name.equals("JMSXGroupID"))) {
-                    continue;
-                }
-                copy.setObjectProperty(name, original.getObjectProperty(name));
-            }
-            copy.setStringProperty("deadLetterReason", reason.length() <= 1000 ? reason : reason.substring(0, 1000));
+            TextMessage copy = DeadLetterCopies.copy(session, original);
+            copy.setStringProperty("deadLetterReason", DeadLetterCopies.shortReason(reason));
             copy.setIntProperty("deliveryAttempts", attempts);
             copy.setStringProperty("originalQueue", RoutingProperties.outboundQueue(agencyId));
             producer.send(copy);

@@ -10,7 +10,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import no.inkasso.gateway.agency.AgencyBreaker;
 import no.inkasso.gateway.ops.DeadLetters;
+import no.inkasso.gateway.queues.DeadLetterCopies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.core.JmsTemplate;
@@ -216,16 +216,8 @@ public class LedgerDeliveryWorker {
     private void deadLetter(Session session, String system, TextMessage original, String reason, int attempts) throws JMSException {
         MessageProducer producer = session.createProducer(session.createQueue(LedgerProperties.deadLetterQueue(system)));
         try {
-            TextMessage copy = session.createTextMessage(original.getText());
-            Enumeration<?> names = original.getPropertyNames();
-            while (names.hasMoreElements()) {
-                String name = (String) names.nextElement();
-                if (name.startsWith("_AMQ") || (name.startsWith("JMSX") && !name.equals("JMSXGroupID"))) {
-                    continue;
-                }
-                copy.setObjectProperty(name, original.getObjectProperty(name));
-            }
-            String shortReason = reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+            TextMessage copy = DeadLetterCopies.copy(session, original);
+            String shortReason = DeadLetterCopies.shortReason(reason);
             copy.setStringProperty(DEAD_LETTER_REASON, shortReason);
             copy.setStringProperty(DeadLetters.FAILURE_REASON, shortReason);
             copy.setIntProperty("deliveryAttempts", attempts);
