@@ -1,6 +1,6 @@
 package no.inkasso.gateway.intake;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.inkasso.gateway.GatewayProperties;
-import no.inkasso.gateway.api.ApiJson;
 import no.inkasso.gateway.cases.CaseStore;
 import no.inkasso.gateway.cases.Channel;
 import no.inkasso.gateway.cases.ClaimKey;
@@ -175,19 +174,26 @@ public class ClaimIntake {
     }
 
     /** A claim check (schemas/messages/claims-received-v2): the case store holds the claim itself. */
-    private static String claimsReceivedMessage(String caseId, ClaimKey key, Submission s, Channel channel, OffsetDateTime at) {
-        ObjectNode message = ApiJson.mapper().createObjectNode()
-                .put("schema", "claims.received/v2")
-                .put("caseId", caseId)
-                .put("correlationId", s.correlationId())
-                .put("receivedVia", channel.name())
-                .put("receivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at));
-        message.putObject("claimKey")
-                .put("sourceSystem", key.sourceSystem())
-                .put("creditorOrg", key.creditorOrg())
-                .put("invoiceNumber", key.invoiceNumber());
-        message.put("contentSha256", s.reading().sha256());
-        return message.toString();
+    static String claimsReceivedMessage(String caseId, ClaimKey key, Submission s, Channel channel, OffsetDateTime at) {
+        // Written directly rather than through a tree: one per claim, a million for a large file.
+        StringBuilder json = new StringBuilder(384).append("{\"schema\":\"claims.received/v2\",\"caseId\":");
+        quoted(json, caseId).append(",\"correlationId\":");
+        quoted(json, s.correlationId()).append(",\"receivedVia\":");
+        quoted(json, channel.name()).append(",\"receivedAt\":");
+        quoted(json, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at)).append(",\"claimKey\":{\"sourceSystem\":");
+        quoted(json, key.sourceSystem()).append(",\"creditorOrg\":");
+        quoted(json, key.creditorOrg()).append(",\"invoiceNumber\":");
+        quoted(json, key.invoiceNumber()).append("},\"contentSha256\":");
+        return quoted(json, s.reading().sha256()).append('}').toString();
+    }
+
+    private static StringBuilder quoted(StringBuilder json, String value) {
+        if (value == null) {
+            return json.append("null");
+        }
+        json.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, json);
+        return json.append('"');
     }
 
     /** The claim's KID as payments quote it (no surrounding space), or null. */

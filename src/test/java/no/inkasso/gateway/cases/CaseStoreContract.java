@@ -229,7 +229,9 @@ abstract class CaseStoreContract {
         List<OutboxMessage> added = IntStream.range(0, 3).mapToObj(i -> OutboxMessage.of("claims.received",
                 "claims.received:" + tag + "-" + i, tag + "-" + i, "corr-" + i, "{\"n\":" + i + "}")).toList();
         long before = outbox.pending();
-        outbox.add(added);
+        for (OutboxMessage m : added) {
+            outbox.add(List.of(m));
+        }
         outbox.add(List.of());
 
         List<OutboxMessage> oldest = ours(outbox.oldest(10_000), tag);
@@ -244,6 +246,40 @@ abstract class CaseStoreContract {
         assertThat(ours(outbox.oldest(10_000), tag)).extracting(OutboxMessage::dedupId).containsExactly("claims.received:" + tag + "-2");
         assertThat(outbox.pending()).isEqualTo(before + 1);
         outbox.remove(List.of(oldest.get(2).id()));
+        assertThat(outbox.pending()).isEqualTo(before);
+    }
+
+    @Test
+    void messagesAddedTogetherForOneDestinationAreOneRowTheRelayExpandsInOrder() {
+        String tag = newCreditor();
+        long before = outbox.pending();
+        List<OutboxMessage> added = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_201; i++) {
+            // payloads with the bundle's own separator, digits, newlines and non-ASCII text, and one without a case
+            added.add(OutboxMessage.of("claims.received", "claims.received:" + tag + "-" + i, i == 7 ? null : tag + "-" + i,
+                    i % 2 == 0 ? "corr-" + i : null, "{\"n\":" + i + ",\"t\":\"12:æøå\\n" + ":".repeat(i % 5) + "\"}\n"));
+        }
+        added.add(3, OutboxMessage.of("cases.eligible", "cases.eligible:" + tag + "-x", tag + "-x", null, "{}"));
+        outbox.add(added);
+
+        List<OutboxMessage> all = outbox.oldest(100_000).stream()
+                .filter(m -> m.dedupId().startsWith("claims.received:" + tag + "-") || m.dedupId().startsWith("cases.eligible:" + tag))
+                .toList();
+        // 1,201 claims.received in rows of at most 100 (13), the eligible one in a row of its own
+        assertThat(all).filteredOn(m -> m.destination().equals("claims.received")).containsExactlyElementsOf(
+                added.stream().filter(m -> m.destination().equals("claims.received")).map(m -> new OutboxMessage(
+                        all.stream().filter(a -> a.dedupId().equals(m.dedupId())).findFirst().orElseThrow().id(), m.destination(),
+                        m.dedupId(), m.caseId(), m.correlationId(), m.payload())).toList());
+        assertThat(all.stream().map(OutboxMessage::id).distinct()).hasSize(14);
+        assertThat(outbox.pending()).isEqualTo(before + 1_202);
+
+        // a relay batch takes whole rows only, never more than asked unless one row alone is more
+        assertThat(outbox.oldest(600).size()).isLessThanOrEqualTo(600);
+        assertThat(outbox.oldest(1)).isNotEmpty();
+
+        outbox.remove(all.stream().filter(m -> m.destination().equals("claims.received")).map(OutboxMessage::id).limit(501).toList());
+        assertThat(outbox.pending()).as("the 501st message takes its whole row of 100").isEqualTo(before + 1_202 - 600);
+        outbox.remove(all.stream().map(OutboxMessage::id).toList());
         assertThat(outbox.pending()).isEqualTo(before);
     }
 

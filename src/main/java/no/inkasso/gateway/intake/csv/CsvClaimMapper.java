@@ -52,9 +52,31 @@ public final class CsvClaimMapper {
             Map.entry("y", true), Map.entry("1", true), Map.entry("0", false));
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    private enum Kind { AMOUNT, DATE, BOOLEAN, TEXT }
+
+    /**
+     * What the mapper needs of a field on every line, worked out once per file: a million-line file
+     * maps thirty-odd fields per line, and splitting the name, building the pointer and the error
+     * suffix each time was most of the mapping's allocation.
+     */
+    private record Field(String name, String[] parentPath, String leaf, String pointer, String where, Kind kind) {
+
+        static Field of(String name, Map<String, String> columns) {
+            String[] path = name.split("\\.");
+            String column = columns.get(name);
+            Kind kind = AMOUNTS.contains(name) ? Kind.AMOUNT : DATES.contains(name) ? Kind.DATE
+                    : BOOLEANS.contains(name) ? Kind.BOOLEAN : Kind.TEXT;
+            return new Field(name, java.util.Arrays.copyOf(path, path.length - 1), path[path.length - 1], pointerOf(name),
+                    column == null ? "" : " (column " + column + ")", kind);
+        }
+    }
+
     private final CsvFormat format;
     private final DateTimeFormatter dates;
     private final Map<String, Integer> columnIndex = new LinkedHashMap<>();
+    private final Map<String, Field> fields = new HashMap<>();
+    private final boolean dayFirst;
+    private final boolean isoDates;
 
     /**
      * @param header the header record's fields, or null when the format has no header row
@@ -66,6 +88,8 @@ public final class CsvClaimMapper {
         // which strict resolving needs (year-of-era would need an era field).
         this.dates = DateTimeFormatter.ofPattern(format.datePattern().replace('y', 'u'), Locale.ROOT)
                 .withResolverStyle(ResolverStyle.STRICT);
+        this.dayFirst = format.datePattern().equals("dd.MM.yyyy");
+        this.isoDates = format.datePattern().equals("yyyy-MM-dd");
         Map<String, Integer> positions = new HashMap<>();
         if (header != null) {
             for (int i = 0; i < header.size(); i++) {
@@ -85,6 +109,12 @@ public final class CsvClaimMapper {
                 }
             }
         });
+        for (String field : format.constants().keySet()) {
+            fields.put(field, Field.of(field, format.columns()));
+        }
+        for (String field : format.columns().keySet()) {
+            fields.put(field, Field.of(field, format.columns()));
+        }
         if (!missing.isEmpty()) {
             throw new HeaderException("the header row has no column " + String.join(", ", missing)
                     + (header == null ? "" : " (it has " + String.join(", ", header) + ")"));
@@ -99,12 +129,14 @@ public final class CsvClaimMapper {
 
     public MappedLine map(CsvRecord record) {
         Map<String, String> values = new LinkedHashMap<>(format.constants());
-        columnIndex.forEach((field, index) -> {
-            String value = index < record.fields().size() ? record.fields().get(index).trim() : "";
+        List<String> recordFields = record.fields();
+        for (Map.Entry<String, Integer> column : columnIndex.entrySet()) {
+            int index = column.getValue();
+            String value = index < recordFields.size() ? recordFields.get(index).trim() : "";
             if (!value.isEmpty()) {
-                values.put(field, value);
+                values.put(column.getKey(), value);
             }
-        });
+        }
         List<FieldError> errors = new ArrayList<>();
         ObjectNode claim = JSON.objectNode();
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -112,18 +144,19 @@ public final class CsvClaimMapper {
             if (field.startsWith("reminder.") || field.startsWith("inkassovarsel.") || field.startsWith("debtor.address.line")) {
                 continue;
             }
-            put(claim, field, pointerOf(field), e.getValue(), errors);
+            Field f = fields.get(field);
+            setConverted(objectAt(claim, f.parentPath()), f.leaf(), f, f.pointer(), e.getValue(), errors);
         }
         putAddressLines(claim, values);
         ArrayNode notices = JSON.arrayNode();
-        for (String kind : List.of("reminder", "inkassovarsel")) {
-            if (values.keySet().stream().anyMatch(f -> f.startsWith(kind + "."))) {
+        for (String kind : NOTICE_KINDS) {
+            if (hasNotice(values, kind)) {
                 ObjectNode notice = notices.addObject().put("kind", kind.equals("reminder") ? "REMINDER" : "INKASSOVARSEL");
                 int at = notices.size() - 1;
                 for (String part : List.of("sentOn", "deadline", "fee")) {
                     String value = values.get(kind + "." + part);
                     if (value != null) {
-                        setConverted(notice, part, kind + "." + part, "/notices/" + at + "/" + part, value, errors);
+                        setConverted(notice, part, fields.get(kind + "." + part), "/notices/" + at + "/" + part, value, errors);
                     }
                 }
             }
@@ -134,6 +167,17 @@ public final class CsvClaimMapper {
         return new MappedLine(claim, errors);
     }
 
+    private static final List<String> NOTICE_KINDS = List.of("reminder", "inkassovarsel");
+
+    private static boolean hasNotice(Map<String, String> values, String kind) {
+        for (String field : values.keySet()) {
+            if (field.startsWith(kind) && field.length() > kind.length() && field.charAt(kind.length()) == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void putAddressLines(ObjectNode claim, Map<String, String> values) {
         List<String> lines = new ArrayList<>();
         for (String field : List.of("debtor.address.line1", "debtor.address.line2", "debtor.address.line3")) {
@@ -142,41 +186,31 @@ public final class CsvClaimMapper {
             }
         }
         if (!lines.isEmpty()) {
-            ObjectNode address = objectAt(claim, List.of("debtor", "address"));
+            ObjectNode address = objectAt(claim, DEBTOR_ADDRESS);
             ArrayNode array = address.putArray("lines");
             lines.forEach(array::add);
         }
     }
 
-    private void put(ObjectNode claim, String field, String pointer, String value, List<FieldError> errors) {
-        List<String> path = List.of(field.split("\\."));
-        ObjectNode parent = objectAt(claim, path.subList(0, path.size() - 1));
-        setConverted(parent, path.get(path.size() - 1), field, pointer, value, errors);
-    }
+    private static final String[] DEBTOR_ADDRESS = {"debtor", "address"};
 
-    private void setConverted(ObjectNode parent, String name, String field, String pointer, String value, List<FieldError> errors) {
-        String column = format.columns().get(field);
-        String where = column == null ? "" : " (column " + column + ")";
-        if (AMOUNTS.contains(field)) {
-            String normalised = value.replace(" ", "").replace("\u00A0", "");
-            if (format.decimalSeparator() == ',') {
-                normalised = normalised.replace(".", "").replace(',', '.');
-            } else {
-                normalised = normalised.replace(",", "");
-            }
+    private void setConverted(ObjectNode parent, String name, Field field, String pointer, String value, List<FieldError> errors) {
+        String where = field.where();
+        if (field.kind() == Kind.AMOUNT) {
+            String normalised = normalisedAmount(value, format.decimalSeparator());
             try {
                 parent.put(name, new BigDecimal(normalised));
             } catch (NumberFormatException ex) {
                 errors.add(FieldError.of(pointer, "invalid-number", "'" + value + "' is not an amount with decimal mark '"
                         + format.decimalSeparator() + "'" + where));
             }
-        } else if (DATES.contains(field)) {
+        } else if (field.kind() == Kind.DATE) {
             try {
-                parent.put(name, LocalDate.parse(value, dates).toString());
+                parent.put(name, date(value).toString());
             } catch (DateTimeParseException ex) {
                 errors.add(FieldError.of(pointer, "invalid-date", "'" + value + "' is not a date in the form " + format.datePattern() + where));
             }
-        } else if (BOOLEANS.contains(field)) {
+        } else if (field.kind() == Kind.BOOLEAN) {
             Boolean b = BOOLEAN_WORDS.get(value.toLowerCase(Locale.ROOT));
             if (b == null) {
                 errors.add(FieldError.of(pointer, "invalid-boolean", "'" + value + "' is not yes/no (true/false, ja/nei, 1/0)" + where));
@@ -188,7 +222,58 @@ public final class CsvClaimMapper {
         }
     }
 
-    private static ObjectNode objectAt(ObjectNode root, List<String> path) {
+    /**
+     * The date in the file's pattern. The two usual patterns are read by hand when the value has their
+     * exact shape (the formatter allocates a parse context and a map per date, five dates a line);
+     * {@link LocalDate#of} refuses what the strict formatter refuses, such as 31.09.
+     */
+    LocalDate date(String value) {
+        if (value.length() == 10) {
+            try {
+                if (dayFirst && value.charAt(2) == '.' && value.charAt(5) == '.') {
+                    return LocalDate.of(digits(value, 6, 10), digits(value, 3, 5), digits(value, 0, 2));
+                }
+                if (isoDates && value.charAt(4) == '-' && value.charAt(7) == '-') {
+                    return LocalDate.of(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
+                }
+            } catch (java.time.DateTimeException | NumberFormatException e) {
+                throw new DateTimeParseException("not a date: " + e.getMessage(), value, 0);
+            }
+        }
+        return LocalDate.parse(value, dates);
+    }
+
+    private static int digits(String value, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException("'" + c + "' is not a digit");
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** The amount without grouping (spaces, no-break spaces, the other mark), with a decimal point. */
+    static String normalisedAmount(String value, char decimalSeparator) {
+        char grouping = decimalSeparator == ',' ? '.' : ',';
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean dropped = c == ' ' || c == '\u00A0' || c == grouping;
+            boolean changed = dropped || (c == decimalSeparator && c != '.');
+            if (changed && out == null) {
+                out = new StringBuilder(value.length()).append(value, 0, i);
+            }
+            if (out != null && !dropped) {
+                out.append(c == decimalSeparator ? '.' : c);
+            }
+        }
+        return out == null ? value : out.toString();
+    }
+
+    private static ObjectNode objectAt(ObjectNode root, String[] path) {
         ObjectNode node = root;
         for (String part : path) {
             ObjectNode child = node.get(part) instanceof ObjectNode o ? o : null;
