@@ -10,19 +10,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import no.inkasso.gateway.api.ApiJson;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Cases and their append-only history. Callers hold the transaction, so a case, its first event
- * and its outbox message are written together or not at all.
+ * Cases and their append-only history ({@link CaseEvents}: the case row is its first entry).
+ * Callers hold the transaction, so a case and its outbox message are written together or not at all.
  */
 @Repository
 public class CaseStore {
 
-    public static final String CLAIM_RECEIVED = "CLAIM_RECEIVED";
+    public static final String CLAIM_RECEIVED = CaseEvents.CLAIM_RECEIVED;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -62,7 +61,7 @@ public class CaseStore {
         return found;
     }
 
-    public void insert(List<NewCase> cases, String actor) {
+    public void insert(List<NewCase> cases) {
         if (cases.isEmpty()) {
             return;
         }
@@ -90,20 +89,7 @@ public class CaseStore {
                 values (:caseId, :source, :creditor, :invoice, :state, :via, :client, :correlation, :currency, :outstanding,
                     :due, :country, :sha, :json, :paymentRef, 1, :at, :at)
                 """, rows);
-        MapSqlParameterSource[] events = cases.stream().map(c -> new MapSqlParameterSource()
-                .addValue("caseId", c.caseId())
-                .addValue("type", CLAIM_RECEIVED)
-                .addValue("at", c.createdAt(), Types.TIMESTAMP_WITH_TIMEZONE)
-                .addValue("actor", actor)
-                .addValue("detail", ApiJson.mapper().createObjectNode()
-                        .put("channel", c.receivedVia().name())
-                        .put("correlationId", c.correlationId())
-                        .put("clientId", c.clientId()).toString()))
-                .toArray(MapSqlParameterSource[]::new);
-        jdbc.batchUpdate("""
-                insert into case_event (case_id, seq, event_type, occurred_at, actor, detail_json)
-                values (:caseId, 1, :type, :at, :actor, :detail)
-                """, events);
+        // No case_event row: the case row is its own CLAIM_RECEIVED (CaseEvents.history), one row per claim, not two.
     }
 
     public Optional<StoredCase> find(String caseId) {
@@ -125,10 +111,7 @@ public class CaseStore {
         if (row.isEmpty()) {
             return row;
         }
-        List<CaseEvent> events = jdbc.query("""
-                select seq, event_type, occurred_at, actor, detail_json from case_event where case_id = :caseId order by seq
-                """, params, (rs, n) -> new CaseEvent(rs.getInt("seq"), rs.getString("event_type"),
-                rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"), rs.getString("detail_json")));
+        List<CaseEvent> events = CaseEvents.history(jdbc, caseId);
         StoredCase c = row.get();
         return Optional.of(new StoredCase(c.caseId(), c.state(), c.receivedVia(), c.clientId(), c.correlationId(), c.creditorOrg(),
                 c.createdAt(), c.updatedAt(), c.claimJson(), c.recheckOn(), c.agencyId(), c.agencyCaseNumber(), events));

@@ -126,7 +126,7 @@ public class ClaimIntake {
             known.put(key, new ExistingCase(caseId, s.reading().sha256()));
             outcomes.put(s.index(), new Outcome.Created(s.index(), caseId));
         }
-        cases.insert(created, client.id());
+        cases.insert(created);
         outbox.add(messages);
         for (NewCaseListener listener : listeners) {
             listener.created(created, client.id());

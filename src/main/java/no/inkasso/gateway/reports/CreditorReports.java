@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import no.inkasso.gateway.api.ApiJson;
+import no.inkasso.gateway.cases.CaseEvent;
+import no.inkasso.gateway.cases.CaseEvents;
 import no.inkasso.gateway.cases.CaseState;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -103,12 +105,13 @@ public class CreditorReports {
                 .addValue("firstDay", month.atDay(1)).addValue("lastDay", month.atEndOfMonth());
         Map<String, Map<String, Object>> byCase = new LinkedHashMap<>();
         boolean[] truncated = {false};
+        // A case's first event (CLAIM_RECEIVED, seq 1) is its row's created_at (CaseEvents); the rest are stored.
         jdbc.query("""
-                select c.case_id, c.invoice_number, c.state, c.agency_id, c.currency, c.outstanding_amount,
-                    count(*) as events, max(e.seq) as last_seq
-                from claim_case c join case_event e on e.case_id = c.case_id
-                where c.creditor_org = :creditor and e.occurred_at >= :start and e.occurred_at < :end
-                group by c.case_id, c.invoice_number, c.state, c.agency_id, c.currency, c.outstanding_amount
+                select c.case_id, c.invoice_number, c.state, c.agency_id, c.currency, c.outstanding_amount, c.created_at,
+                    count(e.seq) as events, max(e.seq) as last_seq
+                from claim_case c left join case_event e on e.case_id = c.case_id and e.occurred_at >= :start and e.occurred_at < :end
+                where c.creditor_org = :creditor and (e.seq is not null or (c.created_at >= :start and c.created_at < :end))
+                group by c.case_id, c.invoice_number, c.state, c.agency_id, c.currency, c.outstanding_amount, c.created_at
                 order by c.case_id
                 """, params, rs -> {
             if (byCase.size() >= limit) {
@@ -122,14 +125,25 @@ public class CreditorReports {
             row.put("agencyId", rs.getString("agency_id"));
             row.put("currency", rs.getString("currency"));
             row.put("outstandingAmount", rs.getBigDecimal("outstanding_amount"));
-            row.put("eventsInMonth", rs.getInt("events"));
-            row.put("lastSeq", rs.getInt("last_seq"));
+            OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
+            boolean receivedInMonth = !created.isBefore(start) && created.isBefore(end);
+            row.put("eventsInMonth", rs.getInt("events") + (receivedInMonth ? 1 : 0));
+            int lastStored = rs.getInt("last_seq");
+            row.put("lastSeq", lastStored > 0 ? lastStored : 1);
+            row.put("createdAt", created);
             row.put("paidToAgencyInMonth", BigDecimal.ZERO.setScale(2));
             row.put("toCreditorInMonth", BigDecimal.ZERO.setScale(2));
             byCase.put(rs.getString("case_id"), row);
         });
         for (Map<String, Object> row : byCase.values()) {
-            var one = new MapSqlParameterSource("caseId", row.get("caseId")).addValue("seq", row.remove("lastSeq"));
+            OffsetDateTime created = (OffsetDateTime) row.remove("createdAt");
+            int lastSeq = (Integer) row.remove("lastSeq");
+            if (lastSeq == 1) {
+                row.put("lastEventType", CaseEvents.CLAIM_RECEIVED);
+                row.put("lastEventAt", iso(created));
+                continue;
+            }
+            var one = new MapSqlParameterSource("caseId", row.get("caseId")).addValue("seq", lastSeq);
             jdbc.query("select event_type, occurred_at from case_event where case_id = :caseId and seq = :seq", one, rs -> {
                 row.put("lastEventType", rs.getString(1));
                 row.put("lastEventAt", iso(rs.getObject(2, OffsetDateTime.class)));
@@ -225,15 +239,15 @@ public class CreditorReports {
     public List<Map<String, Object>> timeline(String caseId) {
         List<Map<String, Object>> entries = new ArrayList<>();
         var params = new MapSqlParameterSource("caseId", caseId);
-        jdbc.query("select seq, event_type, occurred_at, actor, detail_json from case_event where case_id = :caseId order by seq", params, rs -> {
+        for (CaseEvent event : CaseEvents.history(jdbc, caseId)) {
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("seq", rs.getInt(1));
-            detail.put("actor", rs.getString(4));
-            if (rs.getString(5) != null) {
-                detail.put("detail", readTree(rs.getString(5)));
+            detail.put("seq", event.seq());
+            detail.put("actor", event.actor());
+            if (event.detailJson() != null) {
+                detail.put("detail", readTree(event.detailJson()));
             }
-            entries.add(entry(rs.getObject(3, OffsetDateTime.class), "CASE", rs.getString(2), null, detail));
-        });
+            entries.add(entry(event.occurredAt(), "CASE", event.type(), null, detail));
+        }
         jdbc.query("""
                 select agency_id, agency_sequence, event_type, occurred_at, status, reason, state_after, outstanding_after,
                     coalesce(recorded_at, received_at) as taken_at

@@ -95,7 +95,7 @@ abstract class CaseStoreContract {
         String creditor = newCreditor();
         NewCase first = newCase(creditor, "INV-1");
         NewCase second = newCase(creditor, "INV-2");
-        cases.insert(List.of(first, second), "demo-ledger");
+        cases.insert(List.of(first, second));
 
         ClaimKey unknown = new ClaimKey(SOURCE, creditor, "INV-3");
         ClaimKey otherSource = new ClaimKey("other-erp", creditor, "INV-1");
@@ -111,7 +111,7 @@ abstract class CaseStoreContract {
     void findByKeysServesMoreInvoicesThanOneInQueryHolds() {
         String creditor = newCreditor();
         List<NewCase> many = IntStream.range(0, 1201).mapToObj(i -> newCase(creditor, "BULK-" + i)).toList();
-        cases.insert(many, "demo-ledger");
+        cases.insert(many);
 
         assertThat(cases.findByKeys(many.stream().map(NewCase::key).toList())).hasSize(many.size());
     }
@@ -120,22 +120,22 @@ abstract class CaseStoreContract {
     void theIdempotencyKeyRejectsASecondCaseForTheSameInvoice() {
         String creditor = newCreditor();
         NewCase first = newCase(creditor, "INV-1");
-        cases.insert(List.of(first), "demo-ledger");
+        cases.insert(List.of(first));
 
         NewCase again = newCase(creditor, "INV-1");
-        assertThatThrownBy(() -> cases.insert(List.of(again), "demo-ledger")).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> cases.insert(List.of(again))).isInstanceOf(DuplicateKeyException.class);
 
         assertThat(cases.find(again.caseId())).isEmpty();
         assertThat(cases.findByKeys(List.of(first.key()))).containsEntry(first.key(),
                 new ExistingCase(first.caseId(), first.contentSha256()));
         // the same invoice number of another creditor or another ledger is another claim
-        cases.insert(List.of(newCase(newCreditor(), "INV-1"), withSource(newCase(creditor, "INV-1"), "other-erp")), "demo-ledger");
+        cases.insert(List.of(newCase(newCreditor(), "INV-1"), withSource(newCase(creditor, "INV-1"), "other-erp")));
     }
 
     @Test
     void findReturnsTheCaseWithItsReceivedEvent() {
         NewCase stored = newCase(newCreditor(), "INV-1");
-        cases.insert(List.of(stored), "demo-ledger");
+        cases.insert(List.of(stored));
 
         StoredCase found = cases.find(stored.caseId()).orElseThrow();
 
@@ -163,8 +163,8 @@ abstract class CaseStoreContract {
         String creditor = newCreditor();
         String otherCreditor = newCreditor();
         List<NewCase> mine = IntStream.range(0, 7).mapToObj(i -> newCase(creditor, "INV-" + i)).toList();
-        cases.insert(mine, "demo-ledger");
-        cases.insert(List.of(newCase(otherCreditor, "INV-0"), newCase(otherCreditor, "INV-1")), "demo-ledger");
+        cases.insert(mine);
+        cases.insert(List.of(newCase(otherCreditor, "INV-0"), newCase(otherCreditor, "INV-1")));
         List<String> newestFirst = mine.stream().map(NewCase::caseId).sorted(Comparator.reverseOrder()).toList();
 
         List<String> paged = new ArrayList<>();
@@ -198,7 +198,7 @@ abstract class CaseStoreContract {
         String visible = newCreditor();
         String hidden = newCreditor();
         NewCase mine = newCase(visible, "INV-1");
-        cases.insert(List.of(mine, newCase(hidden, "INV-1")), "demo-ledger");
+        cases.insert(List.of(mine, newCase(hidden, "INV-1")));
 
         assertThat(cases.page(new CaseQuery(Set.of(visible), null, null, null, null, null, 1000)))
                 .extracting(CaseSummary::creditorOrgNumber).containsOnly(visible);
@@ -213,7 +213,7 @@ abstract class CaseStoreContract {
         NewCase early = receivedAt(newCase(creditor, "INV-1"), noon.minusHours(1));
         NewCase atNoon = receivedAt(newCase(creditor, "INV-2"), noon);
         NewCase late = receivedAt(newCase(creditor, "INV-3"), noon.plusHours(1));
-        cases.insert(List.of(early, atNoon, late), "demo-ledger");
+        cases.insert(List.of(early, atNoon, late));
 
         assertThat(cases.page(new CaseQuery(null, creditor, null, noon, noon.plusHours(1), null, 100)))
                 .extracting(CaseSummary::caseId).containsExactly(atNoon.caseId());
@@ -340,7 +340,7 @@ abstract class CaseStoreContract {
         NewCase stored = new NewCase(template.caseId(), template.key(), template.receivedVia(), template.clientId(),
                 template.correlationId(), template.currency(), template.outstandingAmount(), template.dueDate(),
                 template.debtorCountry(), template.contentSha256(), json.toString(), template.createdAt());
-        cases.insert(List.of(stored), "demo-ledger");
+        cases.insert(List.of(stored));
         var clock = new no.inkasso.gateway.MutableClock();
         clock.setDate(LocalDate.of(2026, 3, 10));
         var properties = new GatewayProperties(null, null,
