@@ -176,18 +176,22 @@ public class AgencyDeliveryWorker {
             return 0;
         }
         List<Outbound> todo = new ArrayList<>();
+        List<Outbound> feed = new ArrayList<>();
         for (TextMessage message : taken) {
             Optional<Outbound> outbound = read(message);
             if (outbound.isEmpty()) {
                 deadLetter(session, agencyId, message, "not a case feed message", 0);
                 continue;
             }
-            Outbound m = outbound.get();
-            Optional<DeliveryStore.Row> row = store.find(m.caseId(), m.sequence());
+            feed.add(outbound.get());
+        }
+        Map<String, DeliveryStore.Row> rows = feed.isEmpty() ? Map.of() : store.findAll(feed);
+        for (Outbound m : feed) {
+            Optional<DeliveryStore.Row> row = Optional.ofNullable(rows.get(DeliveryStore.key(m)));
             if (row.isPresent() && row.get().state() == DeliveryState.DEAD) {
                 // recorded as dead-lettered, yet back on the queue: the transaction that sent its copy to the
                 // dead-letter queue was rolled back (a later message of the batch failed, or a crash), so again
-                deadLetter(session, agencyId, message, row.get().lastError() == null ? "dead-lettered" : row.get().lastError(),
+                deadLetter(session, agencyId, m.original(), row.get().lastError() == null ? "dead-lettered" : row.get().lastError(),
                         row.get().attempts());
                 continue;
             }
@@ -198,9 +202,12 @@ public class AgencyDeliveryWorker {
                 continue;
             }
             if (row.isPresent() && row.get().attempts() >= maxAttempts) {
-                deadLetter(session, agencyId, message, "out of attempts: " + row.get().lastError(), row.get().attempts());
+                deadLetter(session, agencyId, m.original(), "out of attempts: " + row.get().lastError(), row.get().attempts());
                 store.dead(agencyId, m.caseId(), m.sequence(), m.kind(), "out of attempts (" + row.get().attempts() + "): "
                         + row.get().lastError());
+                // a copy later in this batch finds it dead, as it would have read it from the database
+                rows.put(DeliveryStore.key(m), new DeliveryStore.Row(DeliveryState.DEAD, row.get().attempts(),
+                        "out of attempts (" + row.get().attempts() + "): " + row.get().lastError()));
                 continue;
             }
             todo.add(m);
