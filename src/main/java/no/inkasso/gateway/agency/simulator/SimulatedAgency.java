@@ -80,7 +80,12 @@ public final class SimulatedAgency {
     }
 
     /** Takes a feed message (already checked against the schema); a (caseId, sequence) taken before gets its first answer again. */
-    public synchronized Answer take(JsonNode message) {
+    public Answer take(JsonNode message) {
+        return take(message, null);
+    }
+
+    /** {@link #take(JsonNode)} with the text the message arrived as, kept as it is (none: the message written out). */
+    public synchronized Answer take(JsonNode message, String text) {
         deliveries++;
         String caseId = message.path("caseId").asText();
         int sequence = message.path("sequence").asInt();
@@ -109,7 +114,7 @@ public final class SimulatedAgency {
             outOfOrder.add(key);
         }
         highestSequence.put(caseId, Math.max(last, sequence));
-        taken.add(new Taken(caseId, sequence, kind, number, message.toString()));
+        taken.add(new Taken(caseId, sequence, kind, number, text != null ? text : message.toString()));
         Answer answer = new Answer("NEW_CASE".equals(kind) ? 201 : 200, ApiJson.mapper().createObjectNode()
                 .put("caseId", caseId).put("sequence", sequence).put("agencyCaseNumber", number).toString());
         answered.put(key, answer);
