@@ -1,6 +1,7 @@
 package no.inkasso.gateway.agency;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
@@ -176,18 +177,22 @@ public class AgencyDeliveryWorker {
             return 0;
         }
         List<Outbound> todo = new ArrayList<>();
+        List<Outbound> feed = new ArrayList<>();
         for (TextMessage message : taken) {
             Optional<Outbound> outbound = read(message);
             if (outbound.isEmpty()) {
                 deadLetter(session, agencyId, message, "not a case feed message", 0);
                 continue;
             }
-            Outbound m = outbound.get();
-            Optional<DeliveryStore.Row> row = store.find(m.caseId(), m.sequence());
+            feed.add(outbound.get());
+        }
+        Map<String, DeliveryStore.Row> rows = feed.isEmpty() ? Map.of() : store.findAll(feed);
+        for (Outbound m : feed) {
+            Optional<DeliveryStore.Row> row = Optional.ofNullable(rows.get(DeliveryStore.key(m)));
             if (row.isPresent() && row.get().state() == DeliveryState.DEAD) {
                 // recorded as dead-lettered, yet back on the queue: the transaction that sent its copy to the
                 // dead-letter queue was rolled back (a later message of the batch failed, or a crash), so again
-                deadLetter(session, agencyId, message, row.get().lastError() == null ? "dead-lettered" : row.get().lastError(),
+                deadLetter(session, agencyId, m.original(), row.get().lastError() == null ? "dead-lettered" : row.get().lastError(),
                         row.get().attempts());
                 continue;
             }
@@ -198,9 +203,12 @@ public class AgencyDeliveryWorker {
                 continue;
             }
             if (row.isPresent() && row.get().attempts() >= maxAttempts) {
-                deadLetter(session, agencyId, message, "out of attempts: " + row.get().lastError(), row.get().attempts());
+                deadLetter(session, agencyId, m.original(), "out of attempts: " + row.get().lastError(), row.get().attempts());
                 store.dead(agencyId, m.caseId(), m.sequence(), m.kind(), "out of attempts (" + row.get().attempts() + "): "
                         + row.get().lastError());
+                // a copy later in this batch finds it dead, as it would have read it from the database
+                rows.put(DeliveryStore.key(m), new DeliveryStore.Row(DeliveryState.DEAD, row.get().attempts(),
+                        "out of attempts (" + row.get().attempts() + "): " + row.get().lastError()));
                 continue;
             }
             todo.add(m);
@@ -348,13 +356,31 @@ public class AgencyDeliveryWorker {
         }
     }
 
+    /**
+     * The message's key and kind, read with a streaming parser that stops once it has them (they come first
+     * in a feed message; building a tree of the whole claim only to read them was most of the worker's JSON time).
+     */
     private static Optional<Outbound> read(TextMessage message) {
         try {
             String body = message.getText();
-            JsonNode json = ApiJson.mapper().readTree(body);
-            String caseId = json.path("caseId").asText(null);
-            int sequence = json.path("sequence").asInt(0);
-            String kind = json.path("kind").asText(null);
+            String caseId = null;
+            int sequence = 0;
+            String kind = null;
+            try (JsonParser parser = ApiJson.mapper().getFactory().createParser(body)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return Optional.empty();
+                }
+                while ((caseId == null || sequence == 0 || kind == null) && parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    switch (field) {
+                        case "caseId" -> caseId = parser.getValueAsString();
+                        case "sequence" -> sequence = parser.getValueAsInt(0);
+                        case "kind" -> kind = parser.getValueAsString();
+                        default -> parser.skipChildren();
+                    }
+                }
+            }
             if (caseId == null || sequence < 1 || kind == null) {
                 return Optional.empty();
             }

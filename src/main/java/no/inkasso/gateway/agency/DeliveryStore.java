@@ -1,12 +1,15 @@
 package no.inkasso.gateway.agency;
 
-import no.inkasso.gateway.cases.CaseEvents;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import no.inkasso.gateway.api.ApiJson;
 import no.inkasso.gateway.cases.CaseState;
 import no.inkasso.gateway.cases.CaseEvents;
@@ -27,6 +30,8 @@ public class DeliveryStore {
     /** One row's state and how many counted attempts it has had. */
     public record Row(DeliveryState state, int attempts, String lastError) {}
 
+    private static final int IDS_PER_QUERY = 1000;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -43,26 +48,47 @@ public class DeliveryStore {
                         rs.getString("last_error"))).stream().findFirst();
     }
 
-    /** Records the messages as delivered: rows DELIVERED, a NEW_CASE's case AT_AGENCY with the agency's case number. */
+    /** The rows of {@code messages}, by {@link #key(Outbound)}, read in one statement per thousand cases (a message without a row is left out). */
+    public Map<String, Row> findAll(List<Outbound> messages) {
+        List<String> ids = messages.stream().map(Outbound::caseId).distinct().toList();
+        Map<String, Row> rows = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            jdbc.query("select case_id, seq, state, attempts, last_error from agency_delivery where case_id in (:ids)",
+                    new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))), rs -> {
+                rows.put(rs.getString("case_id") + "#" + rs.getInt("seq"), new Row(DeliveryState.valueOf(rs.getString("state")),
+                        rs.getInt("attempts"), rs.getString("last_error")));
+            });
+        }
+        return rows;
+    }
+
+    /** The key of a message's row in {@link #findAll}. */
+    public static String key(Outbound message) {
+        return message.caseId() + "#" + message.sequence();
+    }
+
+    /**
+     * Records the messages as delivered: rows DELIVERED, a NEW_CASE's case AT_AGENCY with the agency's case number.
+     * The cases are locked in case id order, then rows and events written in batches.
+     */
     public void delivered(String agencyId, List<Outbound> messages, List<String> caseNumbers) {
         OffsetDateTime now = now();
         transaction.executeWithoutResult(tx -> {
+            List<String> ids = new ArrayList<>(new TreeSet<>(messages.stream().map(Outbound::caseId).toList()));
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                jdbc.queryForList("select case_id from claim_case where case_id in (:ids) order by case_id for update",
+                        new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))), String.class);
+            }
+            List<MapSqlParameterSource> rows = new ArrayList<>();
+            List<MapSqlParameterSource> cases = new ArrayList<>();
+            CaseEvents.Batch events = CaseEvents.batch(jdbc, ids);
             for (int i = 0; i < messages.size(); i++) {
                 Outbound m = messages.get(i);
                 String number = caseNumbers.get(i);
-                lockCase(m.caseId());
-                jdbc.update("""
-                        update agency_delivery set state = :state, attempts = attempts + 1, delivered_at = :at,
-                            agency_case_number = :number, last_error = null
-                        where case_id = :caseId and seq = :seq
-                        """, key(m.caseId(), m.sequence()).addValue("state", DeliveryState.DELIVERED.name())
+                rows.add(key(m.caseId(), m.sequence()).addValue("state", DeliveryState.DELIVERED.name())
                         .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE).addValue("number", number));
                 if (m.sequence() == 1) {
-                    jdbc.update("""
-                            update claim_case set state = :state, agency_case_number = coalesce(:number, agency_case_number),
-                                version = version + 1, updated_at = :at
-                            where case_id = :caseId and state in ('ROUTED', 'DELIVERY_FAILED')
-                            """, new MapSqlParameterSource("caseId", m.caseId()).addValue("state", CaseState.AT_AGENCY.name())
+                    cases.add(new MapSqlParameterSource("caseId", m.caseId()).addValue("state", CaseState.AT_AGENCY.name())
                             .addValue("number", number).addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE));
                 }
                 var detail = ApiJson.mapper().createObjectNode().put("agency", agencyId).put("sequence", m.sequence())
@@ -70,8 +96,21 @@ public class DeliveryStore {
                 if (number != null) {
                     detail.put("agencyCaseNumber", number);
                 }
-                CaseEvents.append(jdbc, m.caseId(), AGENCY_DELIVERED, now, ACTOR, detail);
+                events.add(m.caseId(), AGENCY_DELIVERED, now, ACTOR, detail);
             }
+            jdbc.batchUpdate("""
+                    update agency_delivery set state = :state, attempts = attempts + 1, delivered_at = :at,
+                        agency_case_number = :number, last_error = null
+                    where case_id = :caseId and seq = :seq
+                    """, rows.toArray(MapSqlParameterSource[]::new));
+            if (!cases.isEmpty()) {
+                jdbc.batchUpdate("""
+                        update claim_case set state = :state, agency_case_number = coalesce(:number, agency_case_number),
+                            version = version + 1, updated_at = :at
+                        where case_id = :caseId and state in ('ROUTED', 'DELIVERY_FAILED')
+                        """, cases.toArray(MapSqlParameterSource[]::new));
+            }
+            events.write();
         });
     }
 

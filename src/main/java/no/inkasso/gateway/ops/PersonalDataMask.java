@@ -6,11 +6,14 @@ import java.util.regex.Pattern;
 /**
  * Masks what looks like a personal id in free text: Norwegian fødselsnummer and D-nummer
  * (11 digits), Swedish personnummer (10 or 12 digits, with or without - or +). Only the last two
- * digits stay, enough to tell two ids apart in a log without revealing either.
+ * digits stay, enough to tell two ids apart in a log without revealing either. A run of digits
+ * that touches a letter is part of a longer token (a case id's last group, "94da-84520288715f", is
+ * a UUID, not a person) and is left alone.
  */
 public final class PersonalDataMask {
 
-    private static final Pattern PERSONAL_ID = Pattern.compile("(?<![0-9])(?:[0-9]{8}[-+]?[0-9]{4}|[0-9]{6}[-+ ]?[0-9]{4,5})(?![0-9])");
+    private static final Pattern PERSONAL_ID = Pattern.compile(
+            "(?<![0-9A-Za-z])(?:[0-9]{8}[-+]?[0-9]{4}|[0-9]{6}[-+ ]?[0-9]{4,5})(?![0-9A-Za-z])");
 
     private PersonalDataMask() {}
 

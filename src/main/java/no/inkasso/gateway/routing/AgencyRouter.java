@@ -2,9 +2,10 @@ package no.inkasso.gateway.routing;
 
 import no.inkasso.gateway.cases.CaseEvents;
 import no.inkasso.gateway.cases.CaseMdc;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,8 +19,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import no.inkasso.gateway.GatewayProperties;
 import no.inkasso.gateway.api.ApiJson;
 import no.inkasso.gateway.cases.CaseState;
@@ -105,22 +112,14 @@ public class AgencyRouter {
     }
 
     /**
-     * Routes the cases named by a batch of {@code cases.eligible} messages in one database transaction.
-     * A message naming no stored case fails the batch, so the caller can isolate it (and dead-letter it).
+     * Routes the cases named by a batch of {@code cases.eligible} messages in one database transaction:
+     * the cases' rows locked and read, and their decisions read, with one statement each; the rows of
+     * the cases routed written in batches. A message naming no stored case fails the batch, so the
+     * caller can isolate it (and dead-letter it).
      */
     public List<Outcome> routeEligible(List<String> messages) {
-        List<Outcome> outcomes = transaction.execute(tx -> {
-            List<Outcome> done = new ArrayList<>();
-            List<OutboxMessage> next = new ArrayList<>();
-            for (String message : messages) {
-                String caseId = caseIdOf(message);
-                try (CaseMdc ignored = CaseMdc.of(caseId, null)) {
-                    done.add(routeLocked(caseId, next));
-                }
-            }
-            outbox.add(next);
-            return done;
-        });
+        List<String> caseIds = messages.stream().map(AgencyRouter::caseIdOf).toList();
+        List<Outcome> outcomes = transaction.execute(tx -> route(caseIds));
         for (Outcome outcome : outcomes) {
             meters.counter("gateway.routing.cases", "outcome", outcome.name()).increment();
         }
@@ -133,15 +132,7 @@ public class AgencyRouter {
                 new MapSqlParameterSource("state", CaseState.NO_AGENCY.name()), String.class);
         int moved = 0;
         for (String caseId : held) {
-            Outcome outcome = transaction.execute(tx -> {
-                List<OutboxMessage> next = new ArrayList<>();
-                Outcome o;
-                try (CaseMdc ignored = CaseMdc.of(caseId, null)) {
-                    o = routeLocked(caseId, next);
-                }
-                outbox.add(next);
-                return o;
-            });
+            Outcome outcome = transaction.execute(tx -> route(List.of(caseId))).get(0);
             if (outcome != Outcome.HELD) {
                 moved++;
             }
@@ -152,48 +143,115 @@ public class AgencyRouter {
     private record Locked(CaseState state, String claimJson, String correlationId, String creditor, String debtorCountry,
                           String receivedVia, OffsetDateTime createdAt, String sourceSystem, String invoiceNumber, String contentSha256) {}
 
-    private Outcome routeLocked(String caseId, List<OutboxMessage> next) {
-        Optional<Locked> row = jdbc.query("""
-                select state, claim_json, correlation_id, creditor_org, debtor_country, received_via, created_at, source_system,
-                    invoice_number, content_sha256
-                from claim_case where case_id = :caseId for update
-                """, new MapSqlParameterSource("caseId", caseId), (rs, n) -> new Locked(CaseState.valueOf(rs.getString("state")),
-                rs.getString("claim_json"), rs.getString("correlation_id"), rs.getString("creditor_org"),
-                rs.getString("debtor_country"), rs.getString("received_via"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getString("source_system"), rs.getString("invoice_number"), rs.getString("content_sha256")))
-                .stream().findFirst();
-        if (row.isEmpty()) {
-            throw new IllegalStateException("cases.eligible message for case " + caseId + ", which is not stored");
+    /** What a batch writes after its cases are decided: delivery rows, case states, events and outbox messages. */
+    private final class Writes {
+        final CaseEvents.Batch events;
+        final List<MapSqlParameterSource> deliveries = new ArrayList<>();
+        final List<MapSqlParameterSource> routed = new ArrayList<>();
+        final List<String> routedIds = new ArrayList<>();
+        final List<OutboxMessage> outbox = new ArrayList<>();
+
+        Writes(Collection<String> caseIds) {
+            events = CaseEvents.batch(jdbc, caseIds);
         }
-        Locked c = row.get();
-        CaseMdc.correlation(c.correlationId());
+
+        void write() {
+            if (!deliveries.isEmpty()) {
+                jdbc.batchUpdate("""
+                        insert into agency_delivery (case_id, seq, kind, agency_id, state, attempts, payload, created_at)
+                        values (:caseId, :seq, :kind, :agency, :state, 0, :payload, :at)
+                        """, deliveries.toArray(MapSqlParameterSource[]::new));
+                jdbc.batchUpdate(SET_STATE, routed.toArray(MapSqlParameterSource[]::new));
+                // Credits booked while the case waited for routing are in the NEW_CASE's claim (its payments) already.
+                for (int from = 0; from < routedIds.size(); from += IDS_PER_QUERY) {
+                    jdbc.update("update case_command set state = 'WITH_NEW_CASE' where case_id in (:ids) and state = 'PENDING'",
+                            new MapSqlParameterSource("ids", routedIds.subList(from, Math.min(routedIds.size(), from + IDS_PER_QUERY))));
+                }
+            }
+            events.write();
+            AgencyRouter.this.outbox.add(outbox);
+        }
+    }
+
+    private static final int IDS_PER_QUERY = 1000;
+
+    private static final String SET_STATE = """
+            update claim_case set state = :state, agency_id = coalesce(:agency, agency_id), version = version + 1, updated_at = :at
+            where case_id = :caseId
+            """;
+
+    /** Routes {@code caseIds} (in the caller's transaction); a case named twice is routed once and then SKIPPED. */
+    private List<Outcome> route(List<String> caseIds) {
+        Map<String, Locked> rows = lock(caseIds);
+        Map<String, Decision> decisions = latestDecisions(rows);
+        Writes writes = new Writes(rows.keySet());
+        List<Outcome> done = new ArrayList<>(caseIds.size());
+        Set<String> seen = new HashSet<>();
+        LocalDate today = LocalDate.now(clock);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        for (String caseId : caseIds) {
+            try (CaseMdc ignored = CaseMdc.of(caseId, null)) {
+                Locked c = rows.get(caseId);
+                if (c == null) {
+                    throw new IllegalStateException("cases.eligible message for case " + caseId + ", which is not stored");
+                }
+                CaseMdc.correlation(c.correlationId());
+                if (!seen.add(caseId)) {
+                    log.info("Case {} named twice in one batch; routed once", caseId);
+                    done.add(Outcome.SKIPPED);
+                    continue;
+                }
+                done.add(routeLocked(caseId, c, decisions.get(caseId), today, now, writes));
+            }
+        }
+        writes.write();
+        return done;
+    }
+
+    /** Locks and reads the cases' rows, in case id order (every batch locks in the same order). */
+    private Map<String, Locked> lock(List<String> caseIds) {
+        List<String> ids = new ArrayList<>(new TreeSet<>(caseIds));
+        Map<String, Locked> rows = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            jdbc.query("""
+                    select case_id, state, claim_json, correlation_id, creditor_org, debtor_country, received_via, created_at,
+                        source_system, invoice_number, content_sha256
+                    from claim_case where case_id in (:ids) order by case_id for update
+                    """, new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))), rs -> {
+                rows.put(rs.getString("case_id"), new Locked(CaseState.valueOf(rs.getString("state")),
+                        rs.getString("claim_json"), rs.getString("correlation_id"), rs.getString("creditor_org"),
+                        rs.getString("debtor_country"), rs.getString("received_via"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getString("source_system"), rs.getString("invoice_number"), rs.getString("content_sha256")));
+            });
+        }
+        return rows;
+    }
+
+    private Outcome routeLocked(String caseId, Locked c, Decision decision, LocalDate today, OffsetDateTime now, Writes writes) {
         if (c.state() != CaseState.ELIGIBLE && c.state() != CaseState.NO_AGENCY) {
             log.info("Case {} is {}; not routed again", caseId, c.state());
             return Outcome.SKIPPED;
         }
-        Decision decision = latestDecision(caseId);
+        if (decision == null) {
+            throw new IllegalStateException("case " + caseId + " is eligible but has no ELIGIBILITY_DECIDED event");
+        }
         Claim claim = ClaimReader.fromCanonicalJson(c.claimJson());
-        LocalDate today = LocalDate.now(clock);
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Optional<Agreement> agreement = rules.book().agreementFor(c.creditor(), c.debtorCountry(), claim.getClaimType(),
                 claim.getInvoice().getOutstandingAmount(), today);
         if (agreement.isEmpty()) {
             return hold(caseId, c, "no agreement of creditor " + c.creditor() + " in force on " + today + " covers debtor country "
-                    + c.debtorCountry() + " and claim type " + claim.getClaimType(), now);
+                    + c.debtorCountry() + " and claim type " + claim.getClaimType(), now, writes);
         }
         String agencyId = agreement.get().agency();
         if (!agencyId.equals(decision.agency())) {
-            return redecide(caseId, c, decision.agency(), agencyId, today, now, next);
+            return redecide(caseId, c, decision.agency(), agencyId, today, now, writes);
         }
         if (agencies.delivery(agencyId).isEmpty()) {
-            return hold(caseId, c, "agency " + agencyId + " has no delivery configured (agencies.yml)", now);
+            return hold(caseId, c, "agency " + agencyId + " has no delivery configured (agencies.yml)", now, writes);
         }
         CaseFeedMessage message = CaseFeedMapper.newCase(caseId, agencyId, c.correlationId(), claim, decision, now);
         String json = CaseFeedCodec.toJson(message);
-        jdbc.update("""
-                insert into agency_delivery (case_id, seq, kind, agency_id, state, attempts, payload, created_at)
-                values (:caseId, :seq, :kind, :agency, :state, 0, :payload, :at)
-                """, new MapSqlParameterSource()
+        writes.deliveries.add(new MapSqlParameterSource()
                 .addValue("caseId", caseId)
                 .addValue("seq", CaseFeedMapper.NEW_CASE_SEQUENCE)
                 .addValue("kind", message.getKind().name())
@@ -201,23 +259,22 @@ public class AgencyRouter {
                 .addValue("state", DeliveryState.QUEUED.name())
                 .addValue("payload", json)
                 .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE));
-        setState(caseId, CaseState.ROUTED, agencyId, now);
-        // Credits booked while the case waited for routing are in the NEW_CASE's claim (its payments) already.
-        jdbc.update("update case_command set state = 'WITH_NEW_CASE' where case_id = :caseId and state = 'PENDING'",
-                new MapSqlParameterSource("caseId", caseId));
+        writes.routed.add(stateChange(caseId, CaseState.ROUTED, agencyId, now));
+        writes.routedIds.add(caseId);
         String queue = RoutingProperties.outboundQueue(agencyId);
-        CaseEvents.append(jdbc, caseId, ROUTED_TO_AGENCY, now, ACTOR, ApiJson.mapper().createObjectNode()
+        writes.events.add(caseId, ROUTED_TO_AGENCY, now, ACTOR, ApiJson.mapper().createObjectNode()
                 .put("agency", agencyId).put("sequence", CaseFeedMapper.NEW_CASE_SEQUENCE).put("queue", queue));
-        next.add(OutboxMessage.of(queue, queue + ":" + caseId + ":" + CaseFeedMapper.NEW_CASE_SEQUENCE, caseId, c.correlationId(), json));
+        writes.outbox.add(OutboxMessage.of(queue, queue + ":" + caseId + ":" + CaseFeedMapper.NEW_CASE_SEQUENCE, caseId,
+                c.correlationId(), json));
         return Outcome.ROUTED;
     }
 
-    private Outcome hold(String caseId, Locked c, String reason, OffsetDateTime now) {
+    private Outcome hold(String caseId, Locked c, String reason, OffsetDateTime now, Writes writes) {
         if (c.state() == CaseState.NO_AGENCY) {
             return Outcome.HELD;
         }
-        setState(caseId, CaseState.NO_AGENCY, null, now);
-        CaseEvents.append(jdbc, caseId, ROUTING_HELD, now, ACTOR, ApiJson.mapper().createObjectNode().put("reason", reason));
+        jdbc.update(SET_STATE, stateChange(caseId, CaseState.NO_AGENCY, null, now));
+        writes.events.add(caseId, ROUTING_HELD, now, ACTOR, ApiJson.mapper().createObjectNode().put("reason", reason));
         log.warn("Case {} held, no agency can take it: {} (state NO_AGENCY; routed again every gateway.routing.held-retry-period-ms)",
                 caseId, reason);
         meters.counter("gateway.routing.held").increment();
@@ -225,12 +282,12 @@ public class AgencyRouter {
     }
 
     private Outcome redecide(String caseId, Locked c, String decidedFor, String agencyNow, LocalDate today, OffsetDateTime now,
-                             List<OutboxMessage> next) {
+                             Writes writes) {
         jdbc.update("""
                 update claim_case set state = :state, agency_id = null, version = version + 1, updated_at = :at where case_id = :caseId
                 """, new MapSqlParameterSource().addValue("caseId", caseId).addValue("state", CaseState.RECEIVED.name())
                 .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE));
-        int seq = CaseEvents.append(jdbc, caseId, AGENCY_CHANGED, now, ACTOR, ApiJson.mapper().createObjectNode()
+        int seq = writes.events.add(caseId, AGENCY_CHANGED, now, ACTOR, ApiJson.mapper().createObjectNode()
                 .put("decidedFor", decidedFor).put("agreementNow", agencyNow).put("asOf", today.toString()));
         // the same claim check as at intake (schemas/messages/claims-received-v2)
         ObjectNode received = ApiJson.mapper().createObjectNode()
@@ -242,35 +299,49 @@ public class AgencyRouter {
         received.putObject("claimKey").put("sourceSystem", c.sourceSystem()).put("creditorOrg", c.creditor())
                 .put("invoiceNumber", c.invoiceNumber());
         received.put("contentSha256", c.contentSha256());
-        next.add(OutboxMessage.of(queues.claimsReceived(), queues.claimsReceived() + ":" + caseId + ":" + seq, caseId,
+        writes.outbox.add(OutboxMessage.of(queues.claimsReceived(), queues.claimsReceived() + ":" + caseId + ":" + seq, caseId,
                 c.correlationId(), received.toString()));
         log.info("Case {} was decided for agency {}, but creditor {}'s agreement on {} names {}: decided again", caseId, decidedFor,
                 c.creditor(), today, agencyNow);
         return Outcome.REDECIDE;
     }
 
-    private void setState(String caseId, CaseState state, String agencyId, OffsetDateTime now) {
-        jdbc.update("""
-                update claim_case set state = :state, agency_id = coalesce(:agency, agency_id), version = version + 1, updated_at = :at
-                where case_id = :caseId
-                """, new MapSqlParameterSource()
+    private static MapSqlParameterSource stateChange(String caseId, CaseState state, String agencyId, OffsetDateTime now) {
+        return new MapSqlParameterSource()
                 .addValue("caseId", caseId)
                 .addValue("state", state.name())
                 .addValue("agency", agencyId)
-                .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE));
+                .addValue("at", now, Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
-    private Decision latestDecision(String caseId) {
-        String detail = jdbc.query("""
-                select detail_json from case_event where case_id = :caseId and event_type = 'ELIGIBILITY_DECIDED'
-                order by seq desc limit 1
-                """, new MapSqlParameterSource("caseId", caseId), (rs, n) -> rs.getString(1)).stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("case " + caseId + " is eligible but has no ELIGIBILITY_DECIDED event"));
-        try {
-            return readDecision(detail);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("case " + caseId + ": stored decision unreadable: " + e.getOriginalMessage(), e);
+    /** The latest ELIGIBILITY_DECIDED of each case that may be routed (ELIGIBLE or NO_AGENCY), read in one statement. */
+    private Map<String, Decision> latestDecisions(Map<String, Locked> rows) {
+        List<String> ids = rows.entrySet().stream()
+                .filter(e -> e.getValue().state() == CaseState.ELIGIBLE || e.getValue().state() == CaseState.NO_AGENCY)
+                .map(Map.Entry::getKey).sorted().toList();
+        Map<String, Integer> latestSeq = new HashMap<>();
+        Map<String, String> latest = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            jdbc.query("""
+                    select case_id, seq, detail_json from case_event where case_id in (:ids) and event_type = 'ELIGIBILITY_DECIDED'
+                    """, new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))), rs -> {
+                String caseId = rs.getString(1);
+                int seq = rs.getInt(2);
+                if (latestSeq.getOrDefault(caseId, Integer.MIN_VALUE) < seq) {
+                    latestSeq.put(caseId, seq);
+                    latest.put(caseId, rs.getString(3));
+                }
+            });
         }
+        Map<String, Decision> decisions = new HashMap<>();
+        latest.forEach((caseId, detail) -> {
+            try {
+                decisions.put(caseId, readDecision(detail));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("case " + caseId + ": stored decision unreadable: " + e.getOriginalMessage(), e);
+            }
+        });
+        return decisions;
     }
 
     /** The event detail {@code {trigger, decision}} as the eligibility stage stores it (ApiJson: fields, empty lists left out). */
@@ -287,18 +358,34 @@ public class AgencyRouter {
         return count == null ? 0 : count;
     }
 
+    /**
+     * The message's top-level {@code caseId}, read with a streaming parser that stops there: the message
+     * carries the whole decision and claim too, and building a tree of it cost more than routing's reads.
+     */
     static String caseIdOf(String message) {
         if (message == null || message.isBlank()) {
             throw new IllegalArgumentException("cases.eligible message without a text body");
         }
-        try {
-            JsonNode id = ApiJson.mapper().readTree(message).get("caseId");
-            if (id == null || !id.isTextual()) {
+        try (JsonParser parser = ApiJson.mapper().getFactory().createParser(message)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("cases.eligible message without a caseId");
             }
-            return id.asText();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("caseId".equals(field)) {
+                    if (value != JsonToken.VALUE_STRING) {
+                        throw new IllegalArgumentException("cases.eligible message without a caseId");
+                    }
+                    return parser.getText();
+                }
+                parser.skipChildren();
+            }
+            throw new IllegalArgumentException("cases.eligible message without a caseId");
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cases.eligible message is not JSON: " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package no.inkasso.gateway.agency;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.UUID;
 import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.GatewayApplication;
@@ -25,9 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Eligible cases delivered per second, per transport: starts the gateway (embedded broker, H2) and the
  * agency simulator in this JVM, posts N claims for a JMS agency and N for a REST agency with routing
  * paused, waits until all are ELIGIBLE, then starts routing and times each agency's cases from
- * ELIGIBLE to AT_AGENCY (routing transaction, outbox relay, delivery worker, transport). Run (see bench/README.md):
+ * ELIGIBLE to AT_AGENCY (routing transaction, outbox relay, delivery worker, transport). {@code --only jms}
+ * or {@code --only rest} measures one transport with the machine to itself; {@code --warmup N} first routes N
+ * cases per agency untimed (the JIT compiler otherwise takes a large share of a short run). It prints how much
+ * CPU this JVM and the rest of the machine used meanwhile. Run (see bench/README.md):
  * <pre>
- *   java -cp target/test-classes:target/classes:$(cat target/bench.cp) no.inkasso.gateway.agency.AgencyDeliveryBench --cases 10000
+ *   java -cp target/test-classes:target/classes:$(cat target/bench.cp) no.inkasso.gateway.agency.AgencyDeliveryBench --cases 10000 [--only jms]
  * </pre>
  */
 public final class AgencyDeliveryBench {
@@ -48,7 +56,31 @@ public final class AgencyDeliveryBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int cases = args.length >= 2 && args[0].equals("--cases") ? Integer.parseInt(args[1]) : 10_000;
+        int cases = 10_000;
+        int warmup = 0;
+        String only = null;
+        List<String> settings = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--gateway.") && args[i].contains("=")) {
+                settings.add(args[i]); // a gateway setting to try, e.g. --gateway.routing.batch-size=500
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            switch (args[i]) {
+                case "--cases" -> cases = Integer.parseInt(args[++i]);
+                case "--only" -> only = args[++i];
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--cases N, --warmup N, --only jms|rest, --gateway.<key>=<value>)");
+            }
+        }
+        if (only != null && !only.equals("jms") && !only.equals("rest")) {
+            throw new IllegalArgumentException("--only takes jms or rest, not " + only);
+        }
+        boolean jms = only == null || only.equals("jms");
+        boolean rest = only == null || only.equals("rest");
         AgencySimulator simulator = AgencySimulator.start(0, "dev-only-bench-key", null, null);
         Path config = ConfigDirs.withRules("agency-bench-config");
         String terms = "jurisdictions: [\"NO\"], currencies: [NOK], min-amount: 100, grace-days: 5, min-days-after-due: 14, "
@@ -69,9 +101,10 @@ public final class AgencyDeliveryBench {
         try {
             app = new SpringApplicationBuilder(GatewayApplication.class, BenchClock.class)
                 .profiles("test")
-                .run("--server.port=0", "--gateway.data-dir=./target/bench-data/" + UUID.randomUUID(),
+                .run(Stream.concat(Stream.of("--server.port=0", "--gateway.data-dir=./target/bench-data/" + UUID.randomUUID(),
                         "--gateway.eligibility.config-dir=" + config, "--gateway.routing.consume-eligible=false",
-                        "--spring.main.allow-bean-definition-overriding=true", "--logging.level.root=WARN");
+                        "--spring.main.allow-bean-definition-overriding=true", "--logging.level.root=WARN"), settings.stream())
+                        .toArray(String[]::new));
         } catch (RuntimeException startFailed) {
             simulator.close();
             throw startFailed;
@@ -80,32 +113,105 @@ public final class AgencyDeliveryBench {
             simulator.listen(app.getBean(jakarta.jms.ConnectionFactory.class), "agency.jms-agency-no.cases", "jms-agency-no");
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             JdbcTemplate db = app.getBean(JdbcTemplate.class);
-            post(port, cases, JMS_CREDITOR);
-            post(port, cases, REST_CREDITOR);
-            waitFor(db, "ELIGIBLE", 2L * cases);
-
-            long start = System.nanoTime();
-            app.getBean(CamelContext.class).getRouteController().startRoute("routing-route-eligible");
-            double jmsSeconds = 0;
-            double restSeconds = 0;
-            while (jmsSeconds == 0 || restSeconds == 0) {
-                Thread.sleep(50); // a benchmark polling the database, not a test
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                if (jmsSeconds == 0 && atAgency(db, JMS_CREDITOR) == cases) {
-                    jmsSeconds = elapsed;
-                }
-                if (restSeconds == 0 && atAgency(db, REST_CREDITOR) == cases) {
-                    restSeconds = elapsed;
-                }
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            CamelContext camel = app.getBean(CamelContext.class);
+            if (warmup > 0) {
+                post(port, warmup, jms, rest);
+                waitFor(db, "ELIGIBLE", (jms && rest ? 2L : 1L) * warmup);
+                route(camel, meters, db, jms, rest, warmup);
+                camel.getRouteController().stopRoute("routing-route-eligible");
             }
-            System.out.printf("cases=%d per agency, both routed at once; JMS agency: %.1f s = %.0f cases/s; REST agency: %.1f s = %.0f cases/s;"
-                            + " simulator registered jms=%d rest=%d, copies jms=%d rest=%d%n",
-                    cases, jmsSeconds, cases / jmsSeconds, restSeconds, cases / restSeconds,
-                    simulator.agency("jms-agency-no").caseNumbers().size(), simulator.agency("rest-agency-no").caseNumbers().size(),
-                    simulator.agency("jms-agency-no").copies(), simulator.agency("rest-agency-no").copies());
+            post(port, cases, jms, rest);
+            waitFor(db, "ELIGIBLE", (jms && rest ? 2L : 1L) * cases);
+
+            long[] cpuBefore = cpuTicks();
+            long start = System.nanoTime();
+            double[] seconds = route(camel, meters, db, jms, rest, warmup + cases);
+            double jmsSeconds = seconds[0];
+            double restSeconds = seconds[1];
+            long[] cpuAfter = cpuTicks();
+            StringBuilder line = new StringBuilder("cases=%d per agency (after %d untimed), %s".formatted(cases, warmup,
+                    only == null ? "both routed at once" : "only " + only));
+            if (cpuBefore != null && cpuAfter != null) {
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                line.append("; CPU while routing: this JVM %.2f cores (%.2f ms per case), other processes %.2f cores, load average %s"
+                        .formatted((cpuAfter[1] - cpuBefore[1]) / 100.0 / elapsed,
+                        (cpuAfter[1] - cpuBefore[1]) * 10.0 / (jms && rest ? 2 * cases : cases),
+                        ((cpuAfter[0] - cpuBefore[0]) - (cpuAfter[1] - cpuBefore[1])) / 100.0 / elapsed,
+                        Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
+            }
+            if (jms) {
+                line.append("; JMS agency: %.1f s = %.0f cases/s (registered %d, copies %d)".formatted(jmsSeconds, cases / jmsSeconds,
+                        simulator.agency("jms-agency-no").caseNumbers().size(), simulator.agency("jms-agency-no").copies()));
+            }
+            if (rest) {
+                line.append("; REST agency: %.1f s = %.0f cases/s (registered %d, copies %d)".formatted(restSeconds, cases / restSeconds,
+                        simulator.agency("rest-agency-no").caseNumbers().size(), simulator.agency("rest-agency-no").copies()));
+            }
+            System.out.println(line);
         } finally {
             app.close();
             simulator.close();
+        }
+    }
+
+    /** Starts routing and waits until {@code total} cases of each agency measured are AT_AGENCY; returns the seconds each took. */
+    private static double[] route(CamelContext camel, MeterRegistry meters, JdbcTemplate db, boolean jms, boolean rest, int total)
+            throws Exception {
+        long start = System.nanoTime();
+        camel.getRouteController().startRoute("routing-route-eligible");
+        double jmsSeconds = jms ? 0 : -1;
+        double restSeconds = rest ? 0 : -1;
+        while (jmsSeconds == 0 || restSeconds == 0) {
+            Thread.sleep(10); // a benchmark polling the worker's counter (cheap; the database only to confirm), not a test
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (jmsSeconds == 0 && delivered(meters, db, "jms-agency-no", JMS_CREDITOR, total)) {
+                jmsSeconds = elapsed;
+            }
+            if (restSeconds == 0 && delivered(meters, db, "rest-agency-no", REST_CREDITOR, total)) {
+                restSeconds = elapsed;
+            }
+        }
+        return new double[] {jmsSeconds, restSeconds};
+    }
+
+    private static void post(int port, int cases, boolean jms, boolean rest) throws Exception {
+        if (jms) {
+            post(port, cases, JMS_CREDITOR);
+        }
+        if (rest) {
+            post(port, cases, REST_CREDITOR);
+        }
+    }
+
+    /**
+     * Whether all of an agency's cases are AT_AGENCY: the worker counts deliveries after it has recorded
+     * them, so the counter is polled (a count over the case table every few milliseconds would take CPU
+     * from what is measured) and the database asked only once it says all are through.
+     */
+    private static boolean delivered(MeterRegistry meters, JdbcTemplate db, String agency, String creditor, int cases) {
+        Counter counter = meters.find("gateway.agency.deliveries").tags("agency", agency, "outcome", "delivered").counter();
+        return counter != null && counter.count() >= cases && atAgency(db, creditor) == cases;
+    }
+
+    /**
+     * Busy CPU ticks (1/100 s) of the whole machine and of this JVM from /proc (Linux), so a run can say how
+     * much of the machine other processes took meanwhile; null where there is no /proc.
+     */
+    private static long[] cpuTicks() {
+        try {
+            String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < machine.length; i++) {
+                if (i != 4 && i != 5) { // idle and iowait
+                    busy += Long.parseLong(machine[i]);
+                }
+            }
+            String self = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = self.substring(self.lastIndexOf(')') + 2).split(" ");
+            return new long[] {busy, Long.parseLong(fields[11]) + Long.parseLong(fields[12])};
+        } catch (Exception noProc) {
+            return null;
         }
     }
 

@@ -22,6 +22,9 @@ class PersonalDataMaskTest {
             org 923609016 stays                     | org 923609016 stays
             amount 4250.00 and date 2026-09-15      | amount 4250.00 and date 2026-09-15
             case 01a207c7-ba39-7f13-80f0-4b984a8c8c95 | case 01a207c7-ba39-7f13-80f0-4b984a8c8c95
+            case 01a20b1a-81f5-715f-94da-84520288715f | case 01a20b1a-81f5-715f-94da-84520288715f
+            case 01a20b1a-81f5-715f-94da-f8452028871a | case 01a20b1a-81f5-715f-94da-f8452028871a
+            "nationalId":"15038512363", id=15038512363 | "nationalId":"*********63", id=*********63
             """)
     void personalIdsAreMaskedAndOtherNumbersAreNot(String text, String expected) {
         assertThat(PersonalDataMask.mask(text)).isEqualTo(expected);

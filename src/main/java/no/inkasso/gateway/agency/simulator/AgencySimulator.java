@@ -119,7 +119,7 @@ public final class AgencySimulator implements AutoCloseable {
                 String body = message instanceof TextMessage text ? text.getText() : "";
                 JsonNode json = ApiJson.mapper().readTree(body);
                 if (FEED.validate(json).isEmpty()) {
-                    agency.take(json);
+                    agency.take(json, body);
                     if ("NEW_CASE".equals(json.path("kind").asText())) {
                         lifecycles.registered(agency, json.path("caseId").asText());
                     }

@@ -47,6 +47,8 @@ public final class SimulatedAgency {
     private final Map<String, String> caseNumbers = new LinkedHashMap<>();
     private final List<Taken> taken = new ArrayList<>();
     private final Set<String> outOfOrder = new HashSet<>();
+    /** Per case the highest sequence taken (a scan of {@code taken} per message made a long run quadratic). */
+    private final Map<String, Integer> highestSequence = new HashMap<>();
     private int deliveries;
     private int copies;
 
@@ -78,7 +80,12 @@ public final class SimulatedAgency {
     }
 
     /** Takes a feed message (already checked against the schema); a (caseId, sequence) taken before gets its first answer again. */
-    public synchronized Answer take(JsonNode message) {
+    public Answer take(JsonNode message) {
+        return take(message, null);
+    }
+
+    /** {@link #take(JsonNode)} with the text the message arrived as, kept as it is (none: the message written out). */
+    public synchronized Answer take(JsonNode message, String text) {
         deliveries++;
         String caseId = message.path("caseId").asText();
         int sequence = message.path("sequence").asInt();
@@ -102,11 +109,12 @@ public final class SimulatedAgency {
                 return new Answer(409, problem(409, "case " + caseId + " is not registered at " + id));
             }
         }
-        int last = taken.stream().filter(t -> t.caseId().equals(caseId)).mapToInt(Taken::sequence).max().orElse(0);
+        int last = highestSequence.getOrDefault(caseId, 0);
         if (sequence != last + 1) {
             outOfOrder.add(key);
         }
-        taken.add(new Taken(caseId, sequence, kind, number, message.toString()));
+        highestSequence.put(caseId, Math.max(last, sequence));
+        taken.add(new Taken(caseId, sequence, kind, number, text != null ? text : message.toString()));
         Answer answer = new Answer("NEW_CASE".equals(kind) ? 201 : 200, ApiJson.mapper().createObjectNode()
                 .put("caseId", caseId).put("sequence", sequence).put("agencyCaseNumber", number).toString());
         answered.put(key, answer);
@@ -143,6 +151,7 @@ public final class SimulatedAgency {
         caseNumbers.clear();
         taken.clear();
         outOfOrder.clear();
+        highestSequence.clear();
         deliveries = 0;
         copies = 0;
     }
