@@ -25,6 +25,7 @@ import java.util.UUID;
 import no.inkasso.gateway.ApiTestClient;
 import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.MutableClock;
+import no.inkasso.gateway.MutableClockConfiguration;
 import no.inkasso.gateway.agency.simulator.AgencySimulator;
 import no.inkasso.gateway.agency.simulator.SimulatedAgency;
 import no.inkasso.gateway.api.ApiJson;
@@ -36,10 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,6 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "gateway.routing.delivery.breaker-failure-threshold=3",
         "gateway.routing.delivery.breaker-open-ms=300"})
 @ActiveProfiles("test")
+@Import(MutableClockConfiguration.class)
 class AgencyDeliveryIT {
 
     private static final String LEDGER_KEY = "dev-only-demo-ledger-key";
@@ -115,15 +115,6 @@ class AgencyDeliveryIT {
     static void agencies(DynamicPropertyRegistry registry) {
         registry.add("gateway.eligibility.config-dir", CONFIG_DIR::toString);
         registry.add("it.simulator.url", () -> "http://127.0.0.1:" + SIMULATOR.port());
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
     }
 
     @LocalServerPort

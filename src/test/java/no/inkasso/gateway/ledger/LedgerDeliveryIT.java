@@ -32,6 +32,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import no.inkasso.gateway.ApiTestClient;
 import no.inkasso.gateway.MutableClock;
+import no.inkasso.gateway.MutableClockConfiguration;
 import no.inkasso.gateway.api.ApiJson;
 import no.inkasso.gateway.sftp.EmbeddedSftpServer;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -41,10 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -68,6 +67,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "gateway.ledger.delivery.held-retry-period-ms=200",
         "gateway.routing.consume-eligible=false"})
 @ActiveProfiles("test")
+@Import(MutableClockConfiguration.class)
 class LedgerDeliveryIT {
 
     static final String SECRET = "dev-only-it-webhook-secret";
@@ -120,15 +120,6 @@ class LedgerDeliveryIT {
         registry.add("gateway.ledger.config-file", CONFIG::toString);
         registry.add("it.receiver.url", () -> "http://127.0.0.1:" + RECEIVER.port());
         registry.add("it.down.url", () -> "http://127.0.0.1:" + DOWN_PORT);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
     }
 
     @LocalServerPort

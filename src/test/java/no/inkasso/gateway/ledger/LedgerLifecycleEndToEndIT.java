@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import no.inkasso.gateway.ApiTestClient;
 import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.MutableClock;
+import no.inkasso.gateway.MutableClockConfiguration;
 import no.inkasso.gateway.agency.simulator.AgencySimulator;
 import no.inkasso.gateway.agency.simulator.LifecyclePlayer;
 import no.inkasso.gateway.api.ApiJson;
@@ -37,10 +38,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,6 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "gateway.ledger.delivery.initial-backoff-ms=50",
         "gateway.ledger.delivery.max-backoff-ms=200"})
 @ActiveProfiles("test")
+@Import(MutableClockConfiguration.class)
 class LedgerLifecycleEndToEndIT {
 
     static final String AGENCY_SECRET = "dev-only-e2e-agency-webhook-secret";
@@ -146,15 +146,6 @@ class LedgerLifecycleEndToEndIT {
         registry.add("gateway.ledger.config-file", LEDGERS_FILE::toString);
         registry.add("it.simulator.url", () -> "http://127.0.0.1:" + SIMULATOR.port());
         registry.add("it.receiver.url", () -> "http://127.0.0.1:" + RECEIVER.port());
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
     }
 
     @LocalServerPort

@@ -30,6 +30,7 @@ import java.util.UUID;
 import no.inkasso.gateway.ApiTestClient;
 import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.MutableClock;
+import no.inkasso.gateway.MutableClockConfiguration;
 import no.inkasso.gateway.agency.simulator.AgencySimulator;
 import no.inkasso.gateway.agency.simulator.LifecyclePlayer;
 import no.inkasso.gateway.agency.simulator.SimulatedSftpAgency;
@@ -45,10 +46,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -68,6 +67,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "gateway.return-path.agencies.rest-agency-no.webhook-secret=" + AgencyEventsIT.SECRET,
         "gateway.return-path.agencies.jms-agency-no.events-queue=agency.jms-agency-no.events"})
 @ActiveProfiles("test")
+@Import(MutableClockConfiguration.class)
 class AgencyEventsIT {
 
     static final String SECRET = "dev-only-it-webhook-secret";
@@ -126,15 +126,6 @@ class AgencyEventsIT {
         registry.add("gateway.return-path.agencies.file-agency-no.status-endpoint", () -> "sftp://file-agency-no@127.0.0.1:"
                 + FILE_AGENCY.port() + "/status?password=" + SFTP_PASSWORD + "&strictHostKeyChecking=no&useUserKnownHostsFile=false"
                 + "&include=.*\\.json&move=.done&moveFailed=.error&sortBy=file:name&delay=200");
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
     }
 
     @LocalServerPort

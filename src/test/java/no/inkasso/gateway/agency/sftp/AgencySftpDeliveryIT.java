@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import no.inkasso.gateway.ApiTestClient;
 import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.MutableClock;
+import no.inkasso.gateway.MutableClockConfiguration;
 import no.inkasso.gateway.agency.AgencyBreaker;
 import no.inkasso.gateway.agency.AgencyDeliveryWorker;
 import no.inkasso.gateway.agency.simulator.AgencySimulator;
@@ -44,10 +45,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -72,6 +71,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "gateway.routing.delivery.breaker-failure-threshold=3",
         "gateway.routing.delivery.breaker-open-ms=300"})
 @ActiveProfiles("test")
+@Import(MutableClockConfiguration.class)
 class AgencySftpDeliveryIT {
 
     private static final String LEDGER_KEY = "dev-only-demo-ledger-key";
@@ -122,15 +122,6 @@ class AgencySftpDeliveryIT {
         registry.add("gateway.eligibility.config-dir", CONFIG_DIR::toString);
         registry.add("it.simulator.url", () -> "http://127.0.0.1:" + SIMULATOR.port());
         registry.add("it.sftp.port", () -> String.valueOf(SFTP.port()));
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
     }
 
     @LocalServerPort

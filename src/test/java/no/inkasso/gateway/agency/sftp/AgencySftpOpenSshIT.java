@@ -26,6 +26,7 @@ import java.util.UUID;
 import no.inkasso.gateway.ApiTestClient;
 import no.inkasso.gateway.ConfigDirs;
 import no.inkasso.gateway.MutableClock;
+import no.inkasso.gateway.MutableClockConfiguration;
 import no.inkasso.gateway.api.ApiJson;
 import no.inkasso.gateway.feed.CaseFeedCodec;
 import no.inkasso.gateway.feed.CaseFeedReceipts;
@@ -44,10 +45,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,6 +65,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "it.openssh.password=${GATEWAY_TEST_OPENSSH_PASSWORD:dev-only-openssh-password}",
         "it.openssh.known-hosts=${GATEWAY_TEST_OPENSSH_KNOWN_HOSTS:/tmp/inkasso-sftp-known_hosts}"})
 @ActiveProfiles("test")
+@Import(MutableClockConfiguration.class)
 class AgencySftpOpenSshIT {
 
     private static final int PORT = Integer.parseInt(env("GATEWAY_TEST_OPENSSH_PORT", "2223"));
@@ -102,15 +102,6 @@ class AgencySftpOpenSshIT {
     @DynamicPropertySource
     static void agencies(DynamicPropertyRegistry registry) {
         registry.add("gateway.eligibility.config-dir", CONFIG_DIR::toString);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
     }
 
     @LocalServerPort

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import no.inkasso.gateway.ApiTestClient;
 import no.inkasso.gateway.MutableClock;
+import no.inkasso.gateway.MutableClockConfiguration;
 import no.inkasso.gateway.api.ApiJson;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,10 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -47,6 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
         // routing paused: these tests read cases.eligible themselves (agency routing is tested in routing.*IT)
         properties = {"gateway.eligibility.recheck-period-ms=200", "gateway.routing.consume-eligible=false"})
 @ActiveProfiles("test")
+@Import(MutableClockConfiguration.class)
 class EligibilityFlowIT {
 
     private static final String LEDGER_KEY = "dev-only-demo-ledger-key";
@@ -56,15 +56,6 @@ class EligibilityFlowIT {
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private static final JsonSchema CASES_ELIGIBLE = SCHEMAS.getSchema(SchemaLocation.of("file:schemas/messages/cases-eligible-v1.schema.json"));
     private static final JsonSchema LEDGER_FEEDBACK = SCHEMAS.getSchema(SchemaLocation.of("file:schemas/messages/ledger-feedback-v1.schema.json"));
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
-    }
 
     @LocalServerPort
     int port;
